@@ -1,0 +1,116 @@
+using AnSinh.Platform.Identity;
+using AnSinh.Platform.Jobs;
+using AnSinh.Platform.Persistence;
+using AnSinh.Platform.Scoping;
+using AnSinh.Registry.Households;
+using AnSinh.Registry.Import;
+using AnSinh.Registry.Persons;
+using AnSinh.Registry.Rehoming;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace AnSinh.Data;
+
+public sealed record DatabaseSettings(DatabaseEngine Engine, string ConnectionString)
+{
+    /// <summary>
+    /// Database:Provider = sqlite (default) | postgres; ConnectionStrings:Default. Without a
+    /// connection string SQLite uses data/ansinh.db under the working directory (or ANSINH_DATA_DIR).
+    /// </summary>
+    public static DatabaseSettings From(IConfiguration config)
+    {
+        var provider = (config["Database:Provider"] ?? "sqlite").Trim().ToLowerInvariant();
+        var cs = config.GetConnectionString("Default");
+        if (provider is "postgres" or "postgresql" or "npgsql")
+        {
+            if (string.IsNullOrWhiteSpace(cs))
+            {
+                throw new InvalidOperationException("Database__Provider=postgres cần ConnectionStrings__Default (chuỗi kết nối PostgreSQL).");
+            }
+            return new DatabaseSettings(DatabaseEngine.Postgres, cs);
+        }
+        if (provider != "sqlite")
+        {
+            throw new InvalidOperationException($"Database__Provider \"{provider}\" không được hỗ trợ: dùng sqlite hoặc postgres.");
+        }
+        if (string.IsNullOrWhiteSpace(cs))
+        {
+            var dir = config["ANSINH_DATA_DIR"] ?? Path.Combine(SourceRoot() ?? Directory.GetCurrentDirectory(), "data");
+            Directory.CreateDirectory(dir);
+            cs = $"Data Source={Path.Combine(dir, "ansinh.db")}";
+        }
+        return new DatabaseSettings(DatabaseEngine.Sqlite, cs);
+    }
+
+    /// <summary>
+    /// Inside a clone, the web app and the CLI share one database at the repository root
+    /// (dotnet run starts each in its own project folder); elsewhere the working directory is used.
+    /// </summary>
+    private static string? SourceRoot()
+    {
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "AnSinh.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+        return null;
+    }
+}
+
+public static class DataServices
+{
+    public static IServiceCollection AddAnSinhCore(this IServiceCollection services, IConfiguration config)
+    {
+        var settings = DatabaseSettings.From(config);
+        services.AddSingleton(settings);
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<ActorHolder>();
+        services.TryAddScoped<ICurrentActor>(sp => sp.GetRequiredService<ActorHolder>().Actor ?? new SystemActor());
+        if (settings.Engine == DatabaseEngine.Postgres)
+        {
+            services.AddDbContext<AnSinhDbContext, PostgresDbContext>(o => o.UseNpgsql(settings.ConnectionString, n => n.CommandTimeout(600)));
+            services.AddScoped<IDbContextFactory<AnSinhDbContext>, ContextFactory<PostgresDbContext>>();
+            services.AddScoped<IRegistryBulkWriter, PostgresRegistryBulkWriter>();
+        }
+        else
+        {
+            services.AddDbContext<AnSinhDbContext, SqliteDbContext>(o => o.UseSqlite(settings.ConnectionString, s => s.CommandTimeout(600)));
+            services.AddScoped<IDbContextFactory<AnSinhDbContext>, ContextFactory<SqliteDbContext>>();
+            services.AddScoped<IRegistryBulkWriter, SqliteRegistryBulkWriter>();
+        }
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                o.Password.RequiredLength = 8;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@";
+            })
+            .AddEntityFrameworkStores<AnSinhDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+        services.AddScoped<ScopeResolver>();
+        services.AddScoped<HouseholdService>();
+        services.AddScoped<PersonSearch>();
+        services.AddScoped<RegistryExport>();
+        services.AddScoped<RehomingService>();
+        services.AddScoped<HouseholdImport>();
+        services.AddScoped<IJobHandler, HouseholdImportJob>();
+        services.AddSingleton<JobQueue>();
+        services.AddScoped<DatabaseInitializer>();
+        return services;
+    }
+
+    private sealed class ContextFactory<T>(IServiceProvider services) : IDbContextFactory<AnSinhDbContext>
+        where T : AnSinhDbContext
+    {
+        public AnSinhDbContext CreateDbContext() => ActivatorUtilities.CreateInstance<T>(services);
+    }
+}

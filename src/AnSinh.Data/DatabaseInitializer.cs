@@ -1,0 +1,155 @@
+using System.Security.Cryptography;
+using AnSinh.Platform.AdminUnits;
+using AnSinh.Platform.Identity;
+using AnSinh.Platform.Persistence;
+using AnSinh.Registry.Demo;
+using AnSinh.Registry.Households;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace AnSinh.Data;
+
+public sealed record SeedResult(int Households, int Persons, int Villages);
+
+/// <summary>Brings a database to the current schema and fills what a first start needs.</summary>
+public sealed class DatabaseInitializer(AnSinhDbContext db, UserManager<AppUser> users, IRegistryBulkWriter bulk)
+{
+    /// <summary>Default demo province: Sơn La (14), one of the seeds' provinces, kept whole in 2025.</summary>
+    public const string DemoProvince = "14";
+
+    public async Task MigrateAsync(CancellationToken ct = default)
+    {
+        if (db.Engine == DatabaseEngine.Sqlite)
+        {
+            await db.Database.OpenConnectionAsync(ct);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+        await db.Database.MigrateAsync(ct);
+    }
+
+    /// <summary>Loads both maps and the 2025 links once; returns the number of units loaded (0 when already there).</summary>
+    public async Task<int> EnsureAdminUnitsAsync(CancellationToken ct = default)
+    {
+        if (await db.AdminUnits.AnyAsync(ct))
+        {
+            return 0;
+        }
+        var map = AdminMapSource.Load();
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Parents first: provinces, districts, communes.
+        foreach (var level in new[] { AdminLevel.Province, AdminLevel.District, AdminLevel.Commune })
+        {
+            db.AdminUnits.AddRange(map.Units.Where(u => u.Level == level));
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+        db.AdminUnitLinks.AddRange(map.Links);
+        db.Audit("admin_units.load", "admin_unit", null, null, after: new
+        {
+            units = map.Units.Count, links = map.Links.Count, warnings = map.Warnings.Take(50).ToArray(), warningCount = map.Warnings.Count,
+        });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        db.ChangeTracker.AutoDetectChangesEnabled = true;
+        return map.Units.Count;
+    }
+
+    /// <summary>Creates the administrator once. Returns the generated password when none was given, else null.</summary>
+    public async Task<(bool Created, string? GeneratedPassword)> EnsureAdministratorAsync(string? password, CancellationToken ct = default)
+    {
+        if (await users.FindByNameAsync("admin") is not null)
+        {
+            return (false, null);
+        }
+        var generated = string.IsNullOrWhiteSpace(password);
+        var pw = generated ? GeneratePassword() : password!;
+        var user = new AppUser { UserName = "admin", Role = Role.Administrator, DisplayName = "Quản trị hệ thống", LockoutEnabled = true };
+        var result = await users.CreateAsync(user, pw);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("Không tạo được tài khoản quản trị: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+        db.Audit("user.create", "user", user.Id.ToString(), null, after: new { user.UserName, role = Roles.Code(Role.Administrator) });
+        await db.SaveChangesAsync(ct);
+        return (true, generated ? pw : null);
+    }
+
+    public async Task<bool> HasHouseholdsAsync(CancellationToken ct = default) => await db.Set<Household>().AnyAsync(ct);
+
+    /// <summary>
+    /// Makes synthetic households for the communes of a province of today's map (the same data for the same seed).
+    /// Refuses a province that already has households.
+    /// </summary>
+    public async Task<SeedResult> SeedAsync(string provinceCode, int people, int seed, Action<int, int>? progress = null, CancellationToken ct = default)
+    {
+        var today = db.Today();
+        var communes = await db.AdminUnits.AsNoTracking().ValidOn(today)
+            .Where(u => u.Level == AdminLevel.Commune && u.ProvinceCode == provinceCode)
+            .OrderBy(u => u.Code)
+            .Select(u => new CommuneInfo(u.Id, u.Code, u.CurrentProvinceCode, u.IsUrban))
+            .ToListAsync(ct);
+        if (communes.Count == 0)
+        {
+            throw new Platform.Errors.InputValidationException("province", $"Không có tỉnh mã \"{provinceCode}\" trong danh mục hiện hành.");
+        }
+        if (await db.Set<Household>().AnyAsync(h => h.ProvinceCode == provinceCode, ct))
+        {
+            throw new Platform.Errors.RuleViolationException($"Tỉnh {provinceCode} đã có hộ trong sổ; dữ liệu mẫu chỉ tạo cho tỉnh chưa có dữ liệu.");
+        }
+        var villages = PopulationGenerator.Villages(communes, seed);
+        var generator = new PopulationGenerator(seed, today);
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var existingVillages = (await db.Villages.AsNoTracking().Where(v => communes.Select(c => c.Id).Contains(v.CommuneUnitId)).Select(v => new { v.CommuneUnitId, v.Name }).ToListAsync(ct))
+            .Select(v => (v.CommuneUnitId, v.Name)).ToHashSet();
+        var newVillages = villages.Where(v => !existingVillages.Contains((v.CommuneId, v.Name)))
+            .Select(v => new Village { CommuneUnitId = v.CommuneId, Name = v.Name, SearchName = Platform.Text.VietnameseText.SearchKey(v.Name) }).ToList();
+        db.Villages.AddRange(newVillages);
+        await db.SaveChangesAsync(ct);
+        var villageIds = await db.Villages.AsNoTracking().Where(v => communes.Select(c => c.Id).Contains(v.CommuneUnitId))
+            .ToDictionaryAsync(v => (v.CommuneUnitId, v.Name), v => v.Id, ct);
+        db.ChangeTracker.Clear();
+
+        var households = new List<Household>(5000);
+        var persons = new List<Person>(20000);
+        int totalHouseholds = 0, totalPersons = 0;
+        foreach (var g in generator.Households(communes, villages, people, _ => 1))
+        {
+            g.Household.VillageId = villageIds.GetValueOrDefault((g.Household.CommuneUnitId, g.Household.VillageName!));
+            households.Add(g.Household);
+            persons.AddRange(g.Members);
+            if (households.Count >= 5000)
+            {
+                await FlushAsync();
+            }
+        }
+        await FlushAsync();
+        db.Audit("registry.seed", "household", null, provinceCode, after: new { provinceCode, people, seed, households = totalHouseholds, persons = totalPersons });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        db.ChangeTracker.AutoDetectChangesEnabled = true;
+        return new SeedResult(totalHouseholds, totalPersons, newVillages.Count);
+
+        async Task FlushAsync()
+        {
+            if (households.Count == 0)
+            {
+                return;
+            }
+            await bulk.WriteAsync(households, persons, new DateOnly(2020, 1, 1), HouseholdEventKind.Registered, "seed", ct);
+            totalHouseholds += households.Count;
+            totalPersons += persons.Count;
+            households.Clear();
+            persons.Clear();
+            progress?.Invoke(totalPersons, people);
+        }
+    }
+
+    private static string GeneratePassword()
+    {
+        const string alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        return new string(Enumerable.Range(0, 16).Select(_ => alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)]).ToArray());
+    }
+}

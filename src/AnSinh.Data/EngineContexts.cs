@@ -1,0 +1,51 @@
+using System.Reflection;
+using AnSinh.Platform.Identity;
+using AnSinh.Platform.Persistence;
+using AnSinh.Registry.Households;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace AnSinh.Data;
+
+internal static class ModuleList
+{
+    public static readonly Assembly[] Assemblies = [typeof(Household).Assembly];
+}
+
+/// <summary>The embedded default engine; its migrations are in Migrations/Sqlite.</summary>
+public sealed class SqliteDbContext(DbContextOptions<SqliteDbContext> options, ICurrentActor actor, TimeProvider clock)
+    : AnSinhDbContext(options, actor, clock)
+{
+    protected override IEnumerable<Assembly> ModuleAssemblies => ModuleList.Assemblies;
+}
+
+/// <summary>The engine for a province or the nation; its migrations are in Migrations/Postgres.</summary>
+public sealed class PostgresDbContext(DbContextOptions<PostgresDbContext> options, ICurrentActor actor, TimeProvider clock)
+    : AnSinhDbContext(options, actor, clock)
+{
+    protected override IEnumerable<Assembly> ModuleAssemblies => ModuleList.Assemblies;
+
+    protected override void ConfigureForEngine(ModelBuilder builder)
+    {
+        // Search and sort keys are ASCII and compared byte-wise, so that range scans use the index.
+        builder.Entity<Person>(b =>
+        {
+            b.Property(p => p.SearchName).UseCollation("C");
+            b.Property(p => p.GivenSearch).UseCollation("C");
+            b.Property(p => p.SortKey).UseCollation("C");
+            b.Property(p => p.NationalId).UseCollation("C");
+        });
+    }
+}
+
+internal sealed class SqliteDesignFactory : IDesignTimeDbContextFactory<SqliteDbContext>
+{
+    public SqliteDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteDbContext>().UseSqlite("Data Source=design.db").Options, new SystemActor(), TimeProvider.System);
+}
+
+internal sealed class PostgresDesignFactory : IDesignTimeDbContextFactory<PostgresDbContext>
+{
+    public PostgresDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresDbContext>().UseNpgsql("Host=localhost;Database=ansinh_design").Options, new SystemActor(), TimeProvider.System);
+}

@@ -1,0 +1,220 @@
+using System.Reflection;
+using System.Text.Json;
+using AnSinh.Platform.Audit;
+using AnSinh.Platform.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace AnSinh.Platform.Persistence;
+
+public enum DatabaseEngine
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>
+/// The one database of AnSinh. Modules add their tables through entity configurations
+/// (see <see cref="ConfigureModules"/>); every change of an <see cref="IAudited"/> entity,
+/// and every event added with <see cref="Audit"/>, is appended to the hash-chained audit log
+/// in the same transaction as the change.
+/// </summary>
+public abstract class AnSinhDbContext : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>
+{
+    // One writer at a time extends the chain inside this process; across processes the
+    // transaction holds SQLite's write lock or PostgreSQL's advisory lock.
+    private static readonly SemaphoreSlim AuditGate = new(1, 1);
+    private const long AuditLockKey = 0x414e5349_4e48;
+    private static long _placeholderId;
+
+    protected AnSinhDbContext(DbContextOptions options, ICurrentActor actor, TimeProvider clock)
+        : base(options)
+    {
+        Actor = actor;
+        Clock = clock;
+    }
+
+    public ICurrentActor Actor { get; }
+    public TimeProvider Clock { get; }
+
+    public DatabaseEngine Engine => Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true
+        ? DatabaseEngine.Postgres
+        : DatabaseEngine.Sqlite;
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<AdminUnits.AdminUnit> AdminUnits => Set<AdminUnits.AdminUnit>();
+    public DbSet<AdminUnits.AdminUnitLink> AdminUnitLinks => Set<AdminUnits.AdminUnitLink>();
+    public DbSet<AdminUnits.Village> Villages => Set<AdminUnits.Village>();
+    public DbSet<Jobs.BackgroundJob> Jobs => Set<Jobs.BackgroundJob>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<AppUser>(b =>
+        {
+            b.Property(u => u.ScopeUnitCode).HasMaxLength(10);
+            b.Property(u => u.DisplayName).HasMaxLength(200);
+        });
+        builder.ApplyConfigurationsFromAssembly(typeof(AnSinhDbContext).Assembly);
+        foreach (var assembly in ModuleAssemblies)
+        {
+            builder.ApplyConfigurationsFromAssembly(assembly);
+        }
+        ConfigureForEngine(builder);
+    }
+
+    /// <summary>The assemblies of the modules whose tables live in this database.</summary>
+    protected abstract IEnumerable<Assembly> ModuleAssemblies { get; }
+
+    /// <summary>Engine-specific touches (collations, column types).</summary>
+    protected virtual void ConfigureForEngine(ModelBuilder builder)
+    {
+    }
+
+    /// <summary>Appends an explicit audit event (reads of sensitive data, denied access, bulk jobs).</summary>
+    public void Audit(string action, string entityType, string? entityId, string? unitCode, object? before = null, object? after = null)
+    {
+        AuditEvents.Add(new AuditEvent
+        {
+            // A placeholder key until SaveChanges numbers the event at the chain's head.
+            Id = Interlocked.Decrement(ref _placeholderId),
+            At = Now(),
+            UserId = Actor.UserId,
+            UserName = Actor.UserName,
+            Action = action,
+            EntityType = entityType,
+            EntityId = entityId,
+            UnitCode = unitCode,
+            Before = before is null ? null : before as string ?? JsonSerializer.Serialize(before),
+            After = after is null ? null : after as string ?? JsonSerializer.Serialize(after),
+        });
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        CaptureAuditedChanges();
+        var pending = ChangeTracker.Entries<AuditEvent>()
+            .Where(e => e.State == EntityState.Added && e.Entity.Hash.Length == 0)
+            .Select(e => e.Entity)
+            .ToList();
+        if (pending.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        await AuditGate.WaitAsync(cancellationToken);
+        try
+        {
+            var ownTransaction = Database.CurrentTransaction is null
+                ? await Database.BeginTransactionAsync(cancellationToken)
+                : null;
+            try
+            {
+                await LockAuditChainAsync(cancellationToken);
+                var last = await AuditEvents.AsNoTracking().OrderByDescending(x => x.Id)
+                    .Select(x => new { x.Id, x.Hash }).FirstOrDefaultAsync(cancellationToken);
+                var lastId = last?.Id ?? 0;
+                var lastHash = last?.Hash ?? "";
+                foreach (var e in pending)
+                {
+                    // Keys cannot change while tracked: re-attach each event under its place in the chain.
+                    Entry(e).State = EntityState.Detached;
+                    e.Id = ++lastId;
+                    e.PreviousHash = lastHash;
+                    e.Hash = AuditEvent.ComputeHash(e);
+                    lastHash = e.Hash;
+                    AuditEvents.Add(e);
+                }
+                var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                if (ownTransaction is not null)
+                {
+                    await ownTransaction.CommitAsync(cancellationToken);
+                }
+                return written;
+            }
+            catch
+            {
+                foreach (var e in pending)
+                {
+                    Entry(e).State = EntityState.Detached;
+                    e.Hash = "";
+                    e.Id = Interlocked.Decrement(ref _placeholderId);
+                    AuditEvents.Add(e);
+                }
+                throw;
+            }
+            finally
+            {
+                if (ownTransaction is not null)
+                {
+                    await ownTransaction.DisposeAsync();
+                }
+            }
+        }
+        finally
+        {
+            AuditGate.Release();
+        }
+    }
+
+    /// <summary>Takes the cross-process lock on the chain's head for the current transaction.</summary>
+    public async Task LockAuditChainAsync(CancellationToken ct)
+    {
+        if (Engine == DatabaseEngine.Postgres)
+        {
+            await Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AuditLockKey})", ct);
+        }
+        // SQLite: Microsoft.Data.Sqlite begins transactions IMMEDIATE, which already holds the write lock.
+    }
+
+    /// <summary>Now in UTC, to the millisecond: both engines store that exactly, so hashes verify after a round trip.</summary>
+    public DateTime Now()
+    {
+        var ticks = Clock.GetUtcNow().UtcTicks;
+        return new DateTime(ticks - (ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
+    }
+
+    private void CaptureAuditedChanges()
+    {
+        foreach (var entry in ChangeTracker.Entries<IAudited>().ToList())
+        {
+            var action = entry.State switch
+            {
+                EntityState.Added => "create",
+                EntityState.Modified => "update",
+                EntityState.Deleted => "delete",
+                _ => null,
+            };
+            if (action is null)
+            {
+                continue;
+            }
+            var changed = entry.Properties.Where(p => entry.State != EntityState.Modified || p.IsModified).ToList();
+            if (changed.Count == 0)
+            {
+                continue;
+            }
+            var before = entry.State == EntityState.Added ? null : Snapshot(changed, original: true);
+            var after = entry.State == EntityState.Deleted ? null : Snapshot(changed, original: false);
+            Audit($"{entry.Entity.AuditEntityType}.{action}", entry.Entity.AuditEntityType, entry.Entity.AuditEntityId,
+                entry.Entity.AuditUnitCode, before, after);
+        }
+    }
+
+    private static Dictionary<string, object?> Snapshot(IEnumerable<PropertyEntry> properties, bool original)
+    {
+        var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var p in properties)
+        {
+            var hidden = p.Metadata.PropertyInfo?.GetCustomAttribute<NotAuditedValueAttribute>() is not null;
+            var value = original ? p.OriginalValue : p.CurrentValue;
+            values[p.Metadata.Name] = hidden && value is not null ? "***" : value;
+        }
+        return values;
+    }
+}

@@ -1,0 +1,89 @@
+using AnSinh.Data;
+using AnSinh.Platform.Identity;
+using AnSinh.Platform.Jobs;
+using AnSinh.Web.Api;
+using AnSinh.Web.Components;
+using AnSinh.Web.Infrastructure;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<ICurrentActor>(sp =>
+    sp.GetRequiredService<ActorHolder>().Actor
+    ?? AnSinhClaims.FromPrincipal(sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User)
+    ?? Actors.Anonymous);
+builder.Services.AddAnSinhCore(builder.Configuration);
+builder.Services.AddScoped<IUserClaimsPrincipalFactory<AppUser>, AnSinhClaimsFactory>();
+builder.Services.AddHostedService<JobWorker>();
+
+const string SmartScheme = "cookie-or-bearer";
+builder.Services.AddAuthentication(o =>
+    {
+        o.DefaultScheme = SmartScheme;
+        o.DefaultChallengeScheme = SmartScheme;
+    })
+    .AddPolicyScheme(SmartScheme, SmartScheme, o => o.ForwardDefaultSelector = http =>
+        http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? IdentityConstants.BearerScheme
+            : IdentityConstants.ApplicationScheme)
+    .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(8))
+    .AddIdentityCookies(o => o.ApplicationCookie?.Configure(c =>
+    {
+        c.LoginPath = "/login";
+        c.AccessDeniedPath = "/login";
+        c.Cookie.Name = "ansinh.auth";
+        c.ExpireTimeSpan = TimeSpan.FromHours(8);
+        c.SlidingExpiration = true;
+        c.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
+        c.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
+    }));
+builder.Services.AddAuthorization(Policies.Add);
+builder.Services.AddCascadingAuthenticationState();
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<AppExceptionHandler>();
+builder.Services.AddOpenApi();
+builder.Services.AddRazorComponents();
+builder.Services.AddAntiforgery();
+
+var app = builder.Build();
+
+await Startup.InitializeAsync(app.Services, app.Configuration, Console.Out);
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapGet("/health", () => TypedResults.Ok(new { status = "ready" })).AllowAnonymous();
+app.MapOpenApi();
+app.MapScalarApiReference("/api/docs");
+AuthApi.Map(app);
+AdminUnitsApi.Map(app);
+RegistryApi.Map(app);
+AuditApi.Map(app);
+AccountEndpoints.Map(app);
+app.MapRazorComponents<App>();
+
+app.Lifetime.ApplicationStarted.Register(() =>
+    Console.WriteLine($"AnSinh đang chạy tại: {string.Join(", ", app.Urls)}  (API: /api/docs)"));
+
+await app.RunAsync();
+
+static Task ApiAware(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+{
+    if (ctx.Request.Path.StartsWithSegments("/api"))
+    {
+        ctx.Response.StatusCode = status;
+        return Task.CompletedTask;
+    }
+    ctx.Response.Redirect(ctx.RedirectUri);
+    return Task.CompletedTask;
+}
+
+/// <summary>Entry point type for WebApplicationFactory.</summary>
+public partial class Program;
