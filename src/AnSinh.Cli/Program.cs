@@ -1,3 +1,6 @@
-using AnSinh.Cli;
+namespace AnSinh.Cli;
 
-return await CliApp.RunAsync(args, Console.Out, Console.Error);
+internal static class EntryPoint
+{
+    public static Task<int> Main(string[] args) => CliApp.RunAsync(args, Console.Out, Console.Error);
+}

@@ -70,7 +70,7 @@ public static class DataServices
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<ActorHolder>();
-        services.TryAddScoped<ICurrentActor>(sp => sp.GetRequiredService<ActorHolder>().Actor ?? new SystemActor());
+        services.TryAddTransient<ICurrentActor>(sp => sp.GetRequiredService<ActorHolder>().Actor ?? new SystemActor());
         if (settings.Engine == DatabaseEngine.Postgres)
         {
             services.AddDbContext<AnSinhDbContext, PostgresDbContext>(o => o.UseNpgsql(settings.ConnectionString, n => n.CommandTimeout(600)));

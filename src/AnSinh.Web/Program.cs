@@ -11,7 +11,8 @@ using Scalar.AspNetCore;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddHttpContextAccessor();
-builder.Services.AddScoped<ICurrentActor>(sp =>
+// Transient: a job or CLI command sets ActorHolder first, then the contexts it makes act as that person.
+builder.Services.AddTransient<ICurrentActor>(sp =>
     sp.GetRequiredService<ActorHolder>().Actor
     ?? AnSinhClaims.FromPrincipal(sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User)
     ?? Actors.Anonymous);

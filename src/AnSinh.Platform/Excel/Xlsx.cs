@@ -119,8 +119,10 @@ public sealed class XlsxReader : IDisposable
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or ArgumentException or NotSupportedException)
         {
+            // A file that starts like a zip (PK\x03\x04) is an .xlsx that was cut short or damaged.
+            var looksLikeZip = StartsWithZipSignature(source);
             owned?.Dispose();
-            throw new XlsxFormatException(NotXlsxMessage, ex);
+            throw new XlsxFormatException(looksLikeZip ? DamagedMessage : NotXlsxMessage, ex);
         }
 
         try
@@ -132,6 +134,20 @@ public sealed class XlsxReader : IDisposable
             zip.Dispose();
             owned?.Dispose();
             throw;
+        }
+    }
+
+    private static bool StartsWithZipSignature(Stream s)
+    {
+        try
+        {
+            s.Position = 0;
+            Span<byte> head = stackalloc byte[4];
+            return s.ReadAtLeast(head, 4, throwOnEndOfStream: false) == 4 && head[0] == 0x50 && head[1] == 0x4B && head[2] == 0x03 && head[3] == 0x04;
+        }
+        catch (IOException)
+        {
+            return false;
         }
     }
 

@@ -45,7 +45,7 @@ public static class AuditApi
         }
         if (query.Household is { } hid)
         {
-            var ids = await db.Set<Person>().Where(p => p.HouseholdId == hid).Select(p => p.Id.ToString()).ToListAsync(ct);
+            var ids = (await db.Set<Person>().Where(p => p.HouseholdId == hid).Select(p => p.Id).ToListAsync(ct)).Select(p => p.ToString()).ToList();
             ids.Add(hid.ToString());
             q = q.Where(e => e.EntityId != null && ids.Contains(e.EntityId));
         }

@@ -82,8 +82,12 @@ internal static class RegistryApi
         });
 
         var i = app.MapGroup("/api/import").RequireAuthorization().WithTags("Import");
-        i.MapGet("/template.xlsx", () => TypedResults.Stream(s => { ImportTemplate.Write(s); return Task.CompletedTask; },
-            RegistryExport.ContentType, "mau-nhap-ho-gia-dinh.xlsx")).AllowAnonymous();
+        i.MapGet("/template.xlsx", () =>
+        {
+            var ms = new MemoryStream();
+            ImportTemplate.Write(ms);
+            return TypedResults.File(ms.ToArray(), RegistryExport.ContentType, "mau-nhap-ho-gia-dinh.xlsx");
+        }).AllowAnonymous();
         i.MapPost("/households", async (IFormFile? file, [FromForm] string? mode, AnSinhDbContext db, JobQueue queue, CancellationToken ct) =>
         {
             var job = await StartImportAsync(file, mode, db, queue, ct);

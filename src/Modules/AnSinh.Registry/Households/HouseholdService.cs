@@ -50,19 +50,21 @@ public sealed class HouseholdService(AnSinhDbContext db, ScopeResolver scopes)
         }
         else
         {
+            var ids = new List<(string?, string, Guid?)>();
             for (var i = 0; i < request.Members.Count; i++)
             {
                 var m = MemberValidation.Validate(request.Members[i], $"members[{i}].", today, errors);
                 if (m is not null)
                 {
                     members.Add(m);
+                    ids.Add((m.NationalId, $"members[{i}].nationalId", null));
                 }
             }
             if (members.Count == request.Members.Count)
             {
                 AddIf(errors, "members", MemberValidation.CheckOneHead(members.Select(m => m.Relationship)));
             }
-            await CheckNationalIdsAsync(members.Select((m, i) => (m.NationalId, $"members[{i}].nationalId", (Guid?)null)), errors, ct);
+            await CheckNationalIdsAsync(ids, errors, ct);
         }
         Village? village = null;
         if (commune is not null)

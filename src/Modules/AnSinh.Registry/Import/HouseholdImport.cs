@@ -336,7 +336,8 @@ public sealed class HouseholdImport(AnSinhDbContext db, ScopeResolver scopes, IR
                         Address = info.Address,
                         AddressSearch = VietnameseText.SearchKey(info.Address),
                         IsUrban = c.IsUrban,
-                        RegisteredOn = today,
+                        // A household listed under a commune of the old map was there by that map's last day at the latest.
+                        RegisteredOn = c.ValidTo is { } end && end < today ? end : today,
                         CreatedAt = nowUtc,
                     };
                     batchHouseholds.Add(current);

@@ -1,0 +1,52 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using AnSinh.Tests.Infrastructure;
+
+namespace AnSinh.Tests.Integration;
+
+public sealed class AdminMapTests
+{
+    [Theory]
+    [MemberData(nameof(Lanes.Engines), MemberType = typeof(Lanes))]
+    public async Task Both_maps_are_loaded_with_their_official_counts(string engine)
+    {
+        var client = TestApp.For(engine).CreateClient();
+        async Task<int> Count(string level, string date) =>
+            (await client.GetFromJsonAsync<JsonElement[]>($"/api/admin-units?level={level}&date={date}&limit=20000"))!.Length;
+
+        Assert.Equal(63, await Count("province", "2025-06-30"));
+        Assert.Equal(696, await Count("district", "2025-06-30"));
+        Assert.Equal(10_035, await Count("commune", "2025-06-30"));
+        Assert.Equal(34, await Count("province", "2025-07-01"));
+        Assert.Equal(0, await Count("district", "2025-07-01"));
+        Assert.Equal(3_321, await Count("commune", "2026-01-01"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Lanes.Engines), MemberType = typeof(Lanes))]
+    public async Task Units_are_found_by_name_without_diacritics_and_show_what_they_became(string engine)
+    {
+        var client = TestApp.For(engine).CreateClient();
+        var found = await client.GetFromJsonAsync<JsonElement[]>("/api/admin-units?level=commune&q=phuong%20ba%20dinh&date=2025-07-01");
+        var unit = Assert.Single(found!, u => u.GetProperty("code").GetString() == "00004");
+        Assert.Equal("Phường Ba Đình", unit.GetProperty("fullName").GetString());
+        Assert.Equal("2025-07-01", unit.GetProperty("validFrom").GetString());
+
+        // Phường Ngọc Hà (00016) of the old map was split: part of it went into Phường Ba Đình.
+        var successors = await client.GetFromJsonAsync<JsonElement[]>("/api/admin-units/00016/successors");
+        Assert.Contains(successors!, s => s.GetProperty("code").GetString() == "00004" && s.GetProperty("kind").GetString() == "partial");
+        var predecessors = await client.GetFromJsonAsync<JsonElement[]>("/api/admin-units/00004/predecessors");
+        Assert.Contains(predecessors!, s => s.GetProperty("code").GetString() == "00013" && s.GetProperty("kind").GetString() == "full");
+    }
+
+    [Theory]
+    [MemberData(nameof(Lanes.Engines), MemberType = typeof(Lanes))]
+    public async Task An_unknown_level_is_a_clear_400(string engine)
+    {
+        var client = TestApp.For(engine).CreateClient();
+        var response = await client.GetAsync("/api/admin-units?level=hamlet");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Cấp phải là", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}

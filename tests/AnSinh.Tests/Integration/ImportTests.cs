@@ -1,0 +1,170 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using AnSinh.Platform.Excel;
+using AnSinh.Registry.Import;
+using AnSinh.Tests.Infrastructure;
+
+namespace AnSinh.Tests.Integration;
+
+public sealed class ImportTests
+{
+    private const string Commune = "00004";
+
+    private static byte[] Workbook(IEnumerable<object?[]> rows, IEnumerable<string>? headers = null)
+    {
+        var ms = new MemoryStream();
+        using (var w = new XlsxWriter(ms, "Ho gia dinh"))
+        {
+            w.WriteHeader(headers ?? ImportTemplate.Headers);
+            foreach (var r in rows)
+            {
+                w.WriteRow(r);
+            }
+        }
+        return ms.ToArray();
+    }
+
+    private static object?[] Row(string code, string name, string sex, string birth, string? id, string relationship, string commune = Commune) =>
+        [commune, code, "", "Số 7, phố Hàng Bông", name, sex, birth, id, "Kinh", relationship, "Làm ruộng", "12/12", "Không"];
+
+    private static async Task<JsonElement> ImportAsync(HttpClient client, byte[] file, string mode, string fileName = "ho.xlsx")
+    {
+        using var content = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(file), "file", fileName },
+            { new StringContent(mode), "mode" },
+        };
+        var response = await client.PostAsync("/api/import/households", content);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var jobId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("jobId").GetString();
+        for (var i = 0; i < 600; i++)
+        {
+            var job = await client.GetFromJsonAsync<JsonElement>($"/api/jobs/{jobId}");
+            var status = job.GetProperty("status").GetString();
+            if (status is "succeeded" or "failed")
+            {
+                Assert.True(status == "succeeded", job.GetProperty("message").GetString());
+                return job.GetProperty("result");
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("import job did not finish");
+    }
+
+    private static async Task<int> CountAsync(HttpClient client, string q) =>
+        (await client.GetFromJsonAsync<JsonElement>($"/api/persons?communeCode={Commune}&q={Uri.EscapeDataString(q)}")).GetProperty("total").GetInt32();
+
+    [Theory]
+    [MemberData(nameof(Lanes.Engines), MemberType = typeof(Lanes))]
+    public async Task A_valid_file_imports_and_importing_it_again_duplicates_no_one(string engine)
+    {
+        var app = TestApp.For(engine);
+        var client = await app.UserAsync("officer", Commune);
+        var template = await client.GetAsync("/api/import/template.xlsx");
+        using (var reader = XlsxReader.Open(new MemoryStream(await template.Content.ReadAsByteArrayAsync())))
+        {
+            Assert.Equal(ImportTemplate.Headers, reader.ReadRows().First().Values.Take(ImportTemplate.Headers.Length));
+        }
+        var tag = TestData.Unique("Nhập");
+        var code1 = TestData.Unique("N");
+        var code2 = TestData.Unique("N");
+        var file = Workbook([
+            Row(code1, $"Đinh Văn {tag}", "Nam", "1960", TestData.NationalId(true, 1960), "Chủ hộ"),
+            Row(code1, $"Đinh Thị {tag}", "Nữ", "05/1962", TestData.NationalId(false, 1962), "Vợ/chồng"),
+            Row(code2, $"Cao Văn {tag}", "male", "1988-02-29", TestData.NationalId(true, 1988), "head"),
+        ]);
+        var first = await ImportAsync(client, file, "all_or_nothing");
+        Assert.Equal(3, first.GetProperty("rows").GetInt32());
+        Assert.Equal(2, first.GetProperty("householdsWritten").GetInt32());
+        Assert.Equal(3, first.GetProperty("personsWritten").GetInt32());
+        Assert.Equal(3, await CountAsync(client, tag));
+
+        var again = await ImportAsync(client, file, "all_or_nothing");
+        Assert.Equal(0, again.GetProperty("householdsWritten").GetInt32());
+        Assert.Equal(2, again.GetProperty("householdsAlreadyPresent").GetInt32());
+        Assert.Equal(3, await CountAsync(client, tag));
+    }
+
+    [Theory]
+    [MemberData(nameof(Lanes.Engines), MemberType = typeof(Lanes))]
+    public async Task Rows_with_errors_are_listed_by_row_and_column_and_the_user_chooses_what_is_written(string engine)
+    {
+        var app = TestApp.For(engine);
+        var client = await app.UserAsync("officer", Commune);
+        var tag = TestData.Unique("Lỗi");
+        var good = TestData.Unique("G");
+        var bad = TestData.Unique("B");
+        var dup = TestData.NationalId(true, 1970);
+        var file = Workbook([
+            Row(good, $"Tạ Văn {tag}", "Nam", "1970", dup, "Chủ hộ"),
+            Row(bad, $"Tạ Văn Hai {tag}", "Nam", "1970", dup, "Chủ hộ"),                   // duplicated ID (row 3)
+            Row(bad, $"Tạ Văn Con {tag}", "Nam", "2090", null, "Con"),                     // birth in the future (row 4)
+            Row(TestData.Unique("X"), $"Tạ Văn Xa {tag}", "Nam", "1970", null, "Chủ hộ", "99999"), // unknown commune (row 5)
+            Row(TestData.Unique("Y"), $"Tạ Văn Đôi {tag}", "Nam", "1970", null, "Con"),   // household without a head (row 6)
+        ]);
+        var check = await ImportAsync(client, file, "all_or_nothing");
+        Assert.False(check.GetProperty("written").GetBoolean());
+        var errors = check.GetProperty("errors").EnumerateArray().Select(e => (Row: e.GetProperty("row").GetInt32(), Column: e.GetProperty("column").GetString()!, Message: e.GetProperty("message").GetString()!)).ToList();
+        Assert.Contains(errors, e => e.Row == 3 && e.Column.StartsWith('H') && e.Message.Contains("trùng với dòng 2", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Row == 4 && e.Column.StartsWith('G') && e.Message.Contains("tương lai", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Row == 5 && e.Column.StartsWith('A'));
+        Assert.Contains(errors, e => e.Row == 6 && e.Message.Contains("chủ hộ", StringComparison.Ordinal));
+        Assert.Equal(0, await CountAsync(client, tag));
+
+        var partial = await ImportAsync(client, file, "valid_only");
+        Assert.True(partial.GetProperty("written").GetBoolean());
+        Assert.Equal(1, partial.GetProperty("householdsWritten").GetInt32());
+        Assert.Equal(1, await CountAsync(client, tag));
+    }
+
+    [Theory]
+    [MemberData(nameof(Lanes.Engines), MemberType = typeof(Lanes))]
+    public async Task Damaged_and_foreign_files_are_refused_with_a_reason_and_write_nothing(string engine)
+    {
+        var app = TestApp.For(engine);
+        var client = await app.UserAsync("officer", Commune);
+        var tag = TestData.Unique("Hỏng");
+        async Task<string> Summary(byte[] bytes) => (await ImportAsync(client, bytes, "valid_only")).GetProperty("summary").GetString()!;
+
+        Assert.Contains(".xlsx", await Summary("Họ và tên,Giới tính\nA,Nam"u8.ToArray()), StringComparison.Ordinal);
+        var valid = Workbook([Row(TestData.Unique("D"), $"Lê Văn {tag}", "Nam", "1970", null, "Chủ hộ")]);
+        Assert.Contains("hỏng", await Summary(valid[..(valid.Length / 2)]), StringComparison.Ordinal);
+        Assert.Contains("Thiếu cột", await Summary(Workbook([], ["Mã xã", "Mã hộ"])), StringComparison.Ordinal);
+        Assert.Contains("mẫu cần", await Summary(Workbook([], ImportTemplate.Headers.Select((h, i) => i == 4 ? "Tên" : h))), StringComparison.Ordinal);
+        Assert.Contains("không có dòng dữ liệu", await Summary(Workbook([])), StringComparison.Ordinal);
+
+        var longCell = await ImportAsync(client, Workbook([Row(TestData.Unique("L"), new string('a', 200_000), "Nam", "1970", null, "Chủ hộ")]), "valid_only");
+        Assert.Contains("200,000", longCell.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+        var legacy = await ImportAsync(client, Workbook([Row(TestData.Unique("T"), "NguyÔn V¨n Tr­êng", "Nam", "1970", null, "Chủ hộ")]), "valid_only");
+        Assert.Contains("TCVN3", legacy.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+        var formula = await ImportAsync(client, WithFormula(Workbook([Row(TestData.Unique("F"), $"Lê Văn {tag}", "Nam", "1970", null, "Chủ hộ")])), "valid_only");
+        Assert.Contains("công thức", formula.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, await CountAsync(client, tag));
+    }
+
+    /// <summary>Turns the name cell of the first data row into a formula with a cached value.</summary>
+    private static byte[] WithFormula(byte[] xlsx)
+    {
+        var ms = new MemoryStream();
+        ms.Write(xlsx);
+        using (var zip = new ZipArchive(ms, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            var entry = zip.GetEntry("xl/worksheets/sheet1.xml")!;
+            string xml;
+            using (var r = new StreamReader(entry.Open()))
+            {
+                xml = r.ReadToEnd();
+            }
+            var at = xml.IndexOf("r=\"E2\"", StringComparison.Ordinal);
+            var start = xml.LastIndexOf("<c ", at, StringComparison.Ordinal);
+            var end = xml.IndexOf("</c>", at, StringComparison.Ordinal) + 4;
+            xml = xml[..start] + "<c r=\"E2\" t=\"str\"><f>CONCATENATE(\"Lê\",\" Văn\")</f><v>Lê Văn</v></c>" + xml[end..];
+            entry.Delete();
+            using var w = new StreamWriter(zip.CreateEntry("xl/worksheets/sheet1.xml").Open());
+            w.Write(xml);
+        }
+        return ms.ToArray();
+    }
+}

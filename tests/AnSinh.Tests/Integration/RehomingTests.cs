@@ -1,0 +1,56 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using AnSinh.Platform.Excel;
+using AnSinh.Registry.Import;
+using AnSinh.Tests.Infrastructure;
+
+namespace AnSinh.Tests.Integration;
+
+public sealed class RehomingTests
+{
+    [Theory]
+    [MemberData(nameof(Lanes.Engines), MemberType = typeof(Lanes))]
+    public async Task Households_of_an_old_commune_move_to_the_new_one_and_keep_their_history(string engine)
+    {
+        var app = TestApp.For(engine);
+        var client = await app.AdminAsync();
+        // 00013 Phường Quán Thánh went wholly into 00004 Phường Ba Đình; 00016 Phường Ngọc Hà was split.
+        var tag = TestData.Unique("Cũ");
+        var whole = TestData.Unique("W");
+        var split = TestData.Unique("S");
+        var ms = new MemoryStream();
+        using (var w = new XlsxWriter(ms, "x"))
+        {
+            w.WriteHeader(ImportTemplate.Headers);
+            w.WriteRow(["00013", whole, "Tổ 3", "Số 1 Quán Thánh", $"Chu Văn {tag}", "Nam", "1960", null, "Kinh", "Chủ hộ", null, null, null]);
+            w.WriteRow(["00016", split, "Tổ 9", "Số 2 Ngọc Hà", $"Chu Thị {tag}", "Nữ", "1961", null, "Kinh", "Chủ hộ", null, null, null]);
+        }
+        using var content = new MultipartFormDataContent { { new ByteArrayContent(ms.ToArray()), "file", "cu.xlsx" }, { new StringContent("all_or_nothing"), "mode" } };
+        var jobId = (await (await client.PostAsync("/api/import/households", content)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("jobId").GetString();
+        for (var i = 0; i < 300 && (await client.GetFromJsonAsync<JsonElement>($"/api/jobs/{jobId}")).GetProperty("status").GetString() is "queued" or "running"; i++)
+        {
+            await Task.Delay(100);
+        }
+
+        var auto = await client.PostAsync("/api/rehoming/auto", null);
+        auto.EnsureSuccessStatusCode();
+        Assert.True((await auto.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("moved").GetInt32() >= 1);
+
+        var persons = await client.GetFromJsonAsync<JsonElement>($"/api/persons?q={Uri.EscapeDataString("chu van " + tag)}");
+        var movedId = persons.GetProperty("items")[0].GetProperty("householdId").GetString();
+        var moved = await client.GetFromJsonAsync<JsonElement>($"/api/households/{movedId}");
+        Assert.Equal("00004", moved.GetProperty("communeCode").GetString());
+        var locations = moved.GetProperty("locations").EnumerateArray().Select(l => l.GetProperty("communeCode").GetString()).ToList();
+        Assert.Equal(["00013", "00004"], locations);
+        var asBefore = await client.GetFromJsonAsync<JsonElement>($"/api/households/{movedId}?asOf=2025-06-30");
+        Assert.Equal("00013", asBefore.GetProperty("communeCode").GetString());
+
+        var worklist = await client.GetFromJsonAsync<JsonElement[]>("/api/rehoming/worklist");
+        var waiting = Assert.Single(worklist!, w => w.GetProperty("code").GetString() == split);
+        Assert.Contains(waiting.GetProperty("options").EnumerateArray(), o => o.GetProperty("code").GetString() == "00004");
+        var assign = await client.PostAsJsonAsync("/api/rehoming/assign", new { householdId = waiting.GetProperty("householdId").GetString(), newCommuneCode = "00004" });
+        assign.EnsureSuccessStatusCode();
+        var wrong = await client.PostAsJsonAsync("/api/rehoming/assign", new { householdId = waiting.GetProperty("householdId").GetString(), newCommuneCode = "03910" });
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, wrong.StatusCode);
+    }
+}
