@@ -70,7 +70,12 @@ public static class DataServices
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<ActorHolder>();
-        services.TryAddTransient<ICurrentActor>(sp => sp.GetRequiredService<ActorHolder>().Actor ?? new SystemActor());
+        services.TryAddScoped<ICurrentActor>(sp =>
+        {
+            var holder = sp.GetRequiredService<ActorHolder>();
+            var system = new SystemActor();
+            return new LateBoundActor(() => holder.Actor ?? system);
+        });
         if (settings.Engine == DatabaseEngine.Postgres)
         {
             services.AddDbContext<AnSinhDbContext, PostgresDbContext>(o => o.UseNpgsql(settings.ConnectionString, n => n.CommandTimeout(600)));

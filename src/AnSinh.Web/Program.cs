@@ -11,11 +11,12 @@ using Scalar.AspNetCore;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddHttpContextAccessor();
-// Transient: a job or CLI command sets ActorHolder first, then the contexts it makes act as that person.
-builder.Services.AddTransient<ICurrentActor>(sp =>
-    sp.GetRequiredService<ActorHolder>().Actor
-    ?? AnSinhClaims.FromPrincipal(sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User)
-    ?? Actors.Anonymous);
+builder.Services.AddScoped<ICurrentActor>(sp =>
+{
+    var holder = sp.GetRequiredService<ActorHolder>();
+    var http = sp.GetRequiredService<IHttpContextAccessor>();
+    return new LateBoundActor(() => holder.Actor ?? AnSinhClaims.FromPrincipal(http.HttpContext?.User) ?? Actors.Anonymous);
+});
 builder.Services.AddAnSinhCore(builder.Configuration);
 builder.Services.AddScoped<IUserClaimsPrincipalFactory<AppUser>, AnSinhClaimsFactory>();
 builder.Services.AddHostedService<JobWorker>();

@@ -58,6 +58,8 @@ public sealed class XlsxReader : IDisposable
 
     private const string CorruptPrefix = "Tệp Excel bị hỏng hoặc không đúng định dạng .xlsx";
 
+    private const string DamagedMessage = CorruptPrefix + ": tệp bị cắt cụt hoặc hư hỏng; hãy mở lại bằng Excel, lưu lại rồi tải lên.";
+
     private static readonly XmlReaderSettings ReaderSettings = new()
     {
         DtdProcessing = DtdProcessing.Prohibit,

@@ -46,3 +46,16 @@ public static class AnSinhClaims
         new(Scope, user.ScopeUnitCode ?? ""),
     ];
 }
+
+/// <summary>
+/// Resolves the actor each time it is asked, so that a context created early in a request
+/// (for example by the cookie handler's security-stamp check, before sign-in is known) or before a
+/// job sets <see cref="Jobs.ActorHolder"/> still acts as the right person.
+/// </summary>
+public sealed class LateBoundActor(Func<ICurrentActor> resolve) : ICurrentActor
+{
+    public Guid? UserId => resolve().UserId;
+    public string UserName => resolve().UserName;
+    public Role Role => resolve().Role;
+    public string? ScopeUnitCode => resolve().ScopeUnitCode;
+}

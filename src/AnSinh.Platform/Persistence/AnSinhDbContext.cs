@@ -29,6 +29,9 @@ public abstract class AnSinhDbContext : IdentityDbContext<AppUser, IdentityRole<
     private const long AuditLockKey = 0x414e5349_4e48;
     private static long _placeholderId;
 
+    // Vietnamese stays readable in the log (no \u escapes); the values are data, never HTML.
+    private static readonly JsonSerializerOptions AuditJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     protected AnSinhDbContext(DbContextOptions options, ICurrentActor actor, TimeProvider clock)
         : base(options)
     {
@@ -87,8 +90,8 @@ public abstract class AnSinhDbContext : IdentityDbContext<AppUser, IdentityRole<
             EntityType = entityType,
             EntityId = entityId,
             UnitCode = unitCode,
-            Before = before is null ? null : before as string ?? JsonSerializer.Serialize(before),
-            After = after is null ? null : after as string ?? JsonSerializer.Serialize(after),
+            Before = before is null ? null : before as string ?? JsonSerializer.Serialize(before, AuditJson),
+            After = after is null ? null : after as string ?? JsonSerializer.Serialize(after, AuditJson),
         });
     }
 

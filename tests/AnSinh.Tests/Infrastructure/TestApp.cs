@@ -6,6 +6,7 @@ using AnSinh.Platform.Persistence;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace AnSinh.Tests.Infrastructure;
@@ -30,6 +31,15 @@ public sealed class TestApp : WebApplicationFactory<Program>
     }
 
     public static TestApp For(string engine) => Apps.GetOrAdd(engine, e => new Lazy<TestApp>(() => Create(e))).Value;
+
+    /// <summary>A separate app on a real Kestrel port (SQLite) for the browser journeys.</summary>
+    public static TestApp ForBrowser()
+    {
+        var app = Create("sqlite");
+        app.UseKestrel(0);
+        app.StartServer();
+        return app;
+    }
 
     private static TestApp Create(string engine)
     {
@@ -62,6 +72,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("ANSINH_ADMIN_PASSWORD", AdminPassword);
         builder.UseSetting("ANSINH_DEMO", "false");
         builder.UseEnvironment("Testing");
+        builder.ConfigureLogging(l => l.AddProvider(new FileErrorLoggerProvider(Path.Combine(Path.GetTempPath(), "ansinh-tests.log"))));
     }
 
     public T Service<T>(Func<IServiceProvider, T> use)

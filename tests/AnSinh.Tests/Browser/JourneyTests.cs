@@ -1,0 +1,100 @@
+using AnSinh.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace AnSinh.Tests.Browser;
+
+/// <summary>
+/// The main journey in a real browser (Debian's Chromium driven by Playwright; no browser is downloaded):
+/// sign in, register a household with three members, find it by the head's name typed without
+/// diacritics, correct a member, and see the correction in the audit view.
+/// </summary>
+public sealed class JourneyTests : IAsyncLifetime
+{
+    private TestApp? _app;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public async Task InitializeAsync()
+    {
+        if (!Lanes.ChromiumAvailable && !Lanes.Required)
+        {
+            return;
+        }
+        _app = TestApp.ForBrowser();
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Lanes.ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+        _playwright?.Dispose();
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+
+    [LaneFact("browser")]
+    public async Task An_officer_registers_finds_corrects_and_audits_a_household()
+    {
+        var baseUrl = _app!.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { BaseURL = baseUrl, Locale = "vi-VN" });
+
+        await page.GotoAsync("/households");
+        Assert.Contains("/login", page.Url, StringComparison.Ordinal); // signed-out users are sent to sign in
+        await page.FillAsync("#userName", "admin");
+        await page.FillAsync("#password", TestApp.AdminPassword);
+        await page.ClickAsync("#login");
+        await page.WaitForURLAsync(url => url.Contains("/households", StringComparison.Ordinal));
+
+        await page.GotoAsync("/households/new");
+        await page.FillAsync("#communeCode", "00004");
+        await page.FillAsync("#address", "Số 18, phố Phan Đình Phùng");
+        await page.FillAsync("#m0-name", "Nguyễn Văn Thắng");
+        await page.FillAsync("#m0-birth", "1968-02-10");
+        await page.FillAsync("#m0-id", "001068123456");
+        await page.FillAsync("#m1-name", "Phạm Thị Huệ");
+        await page.SelectOptionAsync("#m1-sex", "female");
+        await page.FillAsync("#m1-birth", "1970");
+        await page.SelectOptionAsync("#m1-rel", "spouse");
+        await page.FillAsync("#m2-name", "Nguyễn Thị Lan");
+        await page.SelectOptionAsync("#m2-sex", "female");
+        await page.FillAsync("#m2-birth", "03/1995");
+        await page.SelectOptionAsync("#m2-rel", "child");
+        await page.ClickAsync("#save");
+        await page.WaitForURLAsync(url => url.Contains("created=1", StringComparison.Ordinal));
+        Assert.Equal(3, await page.Locator("#members tbody tr").CountAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "ansinh-household.png"), FullPage = true });
+
+        await page.GotoAsync("/persons");
+        await page.FillAsync("#q", "nguyen van thang");
+        await page.ClickAsync("#search");
+        var row = page.Locator("#persons tbody tr", new PageLocatorOptions { HasText = "Nguyễn Văn Thắng" });
+        Assert.Equal(1, await row.CountAsync());
+        await row.Locator("a").First.ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/households/", StringComparison.Ordinal));
+
+        await page.Locator("#members tbody tr", new() { HasText = "Nguyễn Thị Lan" }).Locator("a", new() { HasText = "Sửa" }).ClickAsync();
+        await page.FillAsync("#p-occupation", "Giáo viên");
+        await page.FillAsync("#p-reason", "Cập nhật nghề nghiệp");
+        await page.ClickAsync("#save-person");
+        await page.WaitForURLAsync(url => url.Contains("saved=1", StringComparison.Ordinal));
+        Assert.Contains("Cập nhật nghề nghiệp", await page.Locator("#events").InnerTextAsync(), StringComparison.Ordinal);
+
+        await page.ClickAsync("#audit-link");
+        await page.WaitForURLAsync(url => url.Contains("/audit", StringComparison.Ordinal));
+        var audit = await page.Locator("#audit").InnerTextAsync();
+        Assert.Contains("person.update", audit, StringComparison.Ordinal);
+        Assert.Contains("Giáo viên", audit, StringComparison.Ordinal);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "ansinh-audit.png"), FullPage = true });
+    }
+}
