@@ -6,6 +6,7 @@ using AnSinh.Registry.Households;
 using AnSinh.Registry.Import;
 using AnSinh.Registry.Persons;
 using AnSinh.Registry.Rehoming;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -88,6 +89,7 @@ public static class DataServices
             services.AddScoped<IDbContextFactory<AnSinhDbContext>, ContextFactory<SqliteDbContext>>();
             services.AddScoped<IRegistryBulkWriter, SqliteRegistryBulkWriter>();
         }
+        services.AddDataProtection();
         services.AddIdentityCore<AppUser>(o =>
             {
                 o.Password.RequiredLength = 8;
