@@ -133,6 +133,12 @@ public static class ScaleRun
         {
             using var scope = provider.CreateScope();
             var import = scope.ServiceProvider.GetRequiredService<HouseholdImport>();
+            await using (var check = File.OpenRead(file))
+            {
+                var v = Stopwatch.StartNew();
+                await import.RunAsync(check, ImportMode.ValidateOnly, null);
+                Console.WriteLine($"validation pass alone: {v.Elapsed.TotalSeconds:F1} s");
+            }
             var watch = Stopwatch.StartNew();
             await using var stream = File.OpenRead(file);
             var result = await import.RunAsync(stream, ImportMode.AllOrNothing, null);

@@ -22,6 +22,20 @@ public static class AdminUnitsApi
         var g = app.MapGroup("/api/admin-units").WithTags("Administrative units");
         g.MapGet("", (string? level, DateOnly? date, string? parentCode, string? q, int? limit, AnSinhDbContext db, CancellationToken ct) =>
             SearchAsync(db, level, date, parentCode, q, limit ?? 500, ct));
+        g.MapGet("/export.xlsx", async (string? level, DateOnly? date, string? parentCode, string? q, AnSinhDbContext db, CancellationToken ct) =>
+        {
+            var units = await SearchAsync(db, level, date, parentCode, q, 20000, ct);
+            var ms = new MemoryStream();
+            using (var w = new Platform.Excel.XlsxWriter(ms, "Don vi hanh chinh"))
+            {
+                w.WriteHeader(["Mã", "Tên", "Cấp", "Mã cấp trên", "Hiệu lực từ", "Hiệu lực đến", "Khu vực"]);
+                foreach (var u in units)
+                {
+                    w.WriteRow([u.Code, u.FullName, u.Level, u.ParentCode, u.ValidFrom, u.ValidTo, u.IsUrban ? "Thành thị" : "Nông thôn"]);
+                }
+            }
+            return TypedResults.File(ms.ToArray(), Registry.Persons.RegistryExport.ContentType, "don-vi-hanh-chinh.xlsx");
+        });
         g.MapGet("/{code}", async (string code, DateOnly? date, AnSinhDbContext db, CancellationToken ct) =>
         {
             var u = await FindAsync(db, code, date, ct);

@@ -21,6 +21,28 @@ public static class AuditApi
                 return new { items, total };
             })
             .RequireAuthorization(Policies.AuditReader).WithTags("Audit");
+        app.MapGet("/api/audit/export.xlsx", async ([AsParameters] AuditQuery q, AnSinhDbContext db, ScopeResolver scopes, CancellationToken ct) =>
+            {
+                var ms = new MemoryStream();
+                using (var w = new Platform.Excel.XlsxWriter(ms, "Nhat ky"))
+                {
+                    w.WriteHeader(["#", "Thời điểm (UTC)", "Người dùng", "Hành động", "Loại bản ghi", "Mã bản ghi", "Đơn vị", "Trước", "Sau"]);
+                    for (var page = 1; page <= 200; page++)
+                    {
+                        var (items, _) = await QueryAsync(q with { Page = page }, db, scopes, ct);
+                        foreach (var e in items)
+                        {
+                            w.WriteRow([e.Id, e.At.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), e.UserName, e.Action, e.EntityType, e.EntityId, e.UnitCode, e.Before, e.After]);
+                        }
+                        if (items.Count < 50)
+                        {
+                            break;
+                        }
+                    }
+                }
+                return TypedResults.File(ms.ToArray(), Registry.Persons.RegistryExport.ContentType, "nhat-ky.xlsx");
+            })
+            .RequireAuthorization(Policies.AuditReader).WithTags("Audit");
         app.MapGet("/api/audit/verify", async (AnSinhDbContext db, CancellationToken ct) => await AuditChain.VerifyAsync(db.AuditEvents, ct))
             .RequireAuthorization(Policies.AuditReader).WithTags("Audit");
     }

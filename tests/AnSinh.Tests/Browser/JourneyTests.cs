@@ -97,4 +97,39 @@ public sealed class JourneyTests : IAsyncLifetime
         Assert.Contains("Giáo viên", audit, StringComparison.Ordinal);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "ansinh-audit.png"), FullPage = true });
     }
+
+    [LaneFact("browser")]
+    public async Task An_officer_uploads_a_register_and_watches_the_import_finish()
+    {
+        var baseUrl = _app!.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { BaseURL = baseUrl, Locale = "vi-VN" });
+        await page.GotoAsync("/login");
+        await page.FillAsync("#userName", "admin");
+        await page.FillAsync("#password", TestApp.AdminPassword);
+        await page.ClickAsync("#login");
+        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+
+        var file = Path.Combine(Path.GetTempPath(), $"journey-{Guid.NewGuid():N}.xlsx");
+        using (var stream = File.Create(file))
+        using (var w = new AnSinh.Platform.Excel.XlsxWriter(stream, "Ho"))
+        {
+            w.WriteHeader(AnSinh.Registry.Import.ImportTemplate.Headers);
+            for (var i = 0; i < 400; i++)
+            {
+                w.WriteRow(["00004", $"J{i:D4}", "", $"Số {i}", $"Kiều Văn Nhập {i}", "Nam", "1980", null, "Kinh", "Chủ hộ", null, null, null]);
+            }
+            w.WriteRow(["00004", "J9999", "", "Số 1", "Kiều Văn Lỗi", "Nam", "2099", null, "Kinh", "Chủ hộ", null, null, null]);
+        }
+        await page.GotoAsync("/import");
+        await page.SetInputFilesAsync("#file", file);
+        await page.SelectOptionAsync("#mode", "valid_only");
+        await page.ClickAsync("#upload");
+        await page.WaitForURLAsync(url => url.Contains("/jobs/", StringComparison.Ordinal));
+        Assert.Equal(1, await page.Locator("#job-progress").CountAsync());
+        await page.Locator("#job-status[data-status='succeeded']").WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
+        Assert.Contains("Đã ghi 400 hộ", await page.Locator("#job-summary").InnerTextAsync(), StringComparison.Ordinal);
+        var errors = await page.Locator("#import-errors").InnerTextAsync();
+        Assert.Contains("402", errors, StringComparison.Ordinal); // the row number of the bad row
+        Assert.Contains("tương lai", errors, StringComparison.Ordinal);
+    }
 }

@@ -174,6 +174,8 @@ internal sealed class HouseholdConfiguration : IEntityTypeConfiguration<Househol
         b.HasIndex(x => new { x.CommuneUnitId, x.Code }).IsUnique();
         b.HasIndex(x => new { x.CommuneUnitId, x.VillageName, x.HeadSearch });
         b.HasIndex(x => new { x.ProvinceCode, x.CommuneUnitId });
+        // Lists of one commune are read in this order, a page at a time.
+        b.HasIndex(x => new { x.CommuneCode, x.VillageName, x.Code });
     }
 }
 
@@ -202,6 +204,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.HasIndex(x => x.SearchName);
         b.HasIndex(x => x.GivenSearch);
         b.HasIndex(x => new { x.ProvinceCode, x.SortKey });
+        b.HasIndex(x => new { x.CommuneCode, x.SortKey });
         b.HasOne<Household>().WithMany().HasForeignKey(x => x.HouseholdId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -233,7 +233,7 @@ public sealed class HouseholdImport(AnSinhDbContext db, ScopeResolver scopes, IR
                     {
                         ids[id] = row.Number;
                         pendingIds.Add((id, row.Number));
-                        if (pendingIds.Count >= 1000)
+                        if (pendingIds.Count >= 5000)
                         {
                             await CheckExistingIdsAsync(pendingIds, households, Error, ct);
                         }

@@ -3,6 +3,7 @@ using System;
 using AnSinh.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
@@ -11,9 +12,11 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AnSinh.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDbContext))]
-    partial class PostgresDbContextModelSnapshot : ModelSnapshot
+    [Migration("20261123014545_CommuneListIndexes")]
+    partial class CommuneListIndexes
     {
-        protected override void BuildModel(ModelBuilder modelBuilder)
+        /// <inheritdoc />
+        protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder
@@ -429,6 +432,8 @@ namespace AnSinh.Data.Migrations.Postgres
 
                     b.HasIndex("ProvinceCode", "CommuneUnitId");
 
+                    b.HasIndex("CommuneCode", "VillageName", "Code");
+
                     b.HasIndex("CommuneUnitId", "VillageName", "HeadSearch");
 
                     b.ToTable("households", (string)null);
@@ -655,6 +660,8 @@ namespace AnSinh.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("SearchName");
+
+                    b.HasIndex("CommuneCode", "SortKey");
 
                     b.HasIndex("CommuneUnitId", "SortKey");
 

@@ -1,0 +1,31 @@
+using System.Reflection;
+
+namespace AnSinh.Tests.Unit;
+
+/// <summary>Module boundaries: the platform knows no module; a module knows the platform, never the host or the data project.</summary>
+public sealed class ArchitectureTests
+{
+    private static IReadOnlyList<string> References(Assembly a) => a.GetReferencedAssemblies().Select(r => r.Name!).ToList();
+
+    [Fact]
+    public void The_platform_depends_on_no_module_and_no_host()
+    {
+        var refs = References(typeof(AnSinh.Platform.Persistence.AnSinhDbContext).Assembly);
+        Assert.DoesNotContain(refs, r => r.StartsWith("AnSinh.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_registry_module_depends_only_on_the_platform()
+    {
+        var refs = References(typeof(AnSinh.Registry.Households.Household).Assembly).Where(r => r.StartsWith("AnSinh.", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["AnSinh.Platform"], refs);
+        Assert.DoesNotContain(References(typeof(AnSinh.Registry.Households.Household).Assembly), r => r.StartsWith("Npgsql", StringComparison.Ordinal) || r.Contains("Sqlite", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_cli_does_not_depend_on_the_web_host()
+    {
+        var refs = References(typeof(AnSinh.Cli.CliApp).Assembly);
+        Assert.DoesNotContain("AnSinh.Web", refs);
+    }
+}
