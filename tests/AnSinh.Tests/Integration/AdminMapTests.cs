@@ -50,3 +50,32 @@ public sealed class AdminMapTests
         Assert.Contains("Cấp phải là", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }
+
+public sealed class ListExportTests
+{
+    [Theory]
+    [MemberData(nameof(Lanes.Engines), MemberType = typeof(Lanes))]
+    public async Task Unit_and_audit_lists_export_to_xlsx(string engine)
+    {
+        var app = TestApp.For(engine);
+        var admin = await app.AdminAsync();
+        var viewer = await app.UserAsync("viewer", null); // written by admin, so the audit has admin's events
+        var units = await admin.GetAsync("/api/admin-units/export.xlsx?level=province&date=2025-06-30");
+        Assert.Equal(HttpStatusCode.OK, units.StatusCode);
+        using (var reader = AnSinh.Platform.Excel.XlsxReader.Open(new MemoryStream(await units.Content.ReadAsByteArrayAsync())))
+        {
+            var rows = reader.ReadRows().ToList();
+            Assert.Equal(64, rows.Count); // header + 63 provinces of the old map
+            Assert.Contains(rows, r => r[1] == "Thành phố Hà Nội");
+        }
+        var audit = await admin.GetAsync("/api/audit/export.xlsx?user=admin");
+        Assert.Equal(HttpStatusCode.OK, audit.StatusCode);
+        using (var reader = AnSinh.Platform.Excel.XlsxReader.Open(new MemoryStream(await audit.Content.ReadAsByteArrayAsync())))
+        {
+            var rows = reader.ReadRows().Skip(1).ToList();
+            Assert.NotEmpty(rows);
+            Assert.All(rows, r => Assert.Equal("admin", r[2]));
+        }
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.GetAsync("/api/audit/export.xlsx")).StatusCode);
+    }
+}
