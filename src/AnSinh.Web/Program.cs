@@ -20,6 +20,7 @@ builder.Services.AddScoped<ICurrentActor>(sp =>
 builder.Services.AddAnSinhCore(builder.Configuration);
 builder.Services.AddScoped<IUserClaimsPrincipalFactory<AppUser>, AnSinhClaimsFactory>();
 builder.Services.AddHostedService<JobWorker>();
+builder.Services.AddScoped<Lang>();
 
 const string SmartScheme = "cookie-or-bearer";
 builder.Services.AddAuthentication(o =>
@@ -69,6 +70,7 @@ AdminUnitsApi.Map(app);
 RegistryApi.Map(app);
 AuditApi.Map(app);
 AccountEndpoints.Map(app);
+Lang.Map(app);
 app.MapRazorComponents<App>();
 
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -33,6 +33,8 @@ internal static class AuthApi
         var result = await SignInAsync(signIn, request, persistent: false);
         if (result.Succeeded)
         {
+            db.Audit("auth.signin", "user", request.UserName, null, after: new { userName = request.UserName, channel = "api" });
+            await db.SaveChangesAsync();
             return TypedResults.Empty; // the bearer handler has written the token
         }
         db.Audit("auth.failed", "user", request.UserName, null, after: new { userName = request.UserName, lockedOut = result.IsLockedOut, channel = "api" });

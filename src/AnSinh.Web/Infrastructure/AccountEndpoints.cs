@@ -20,6 +20,8 @@ internal static class AccountEndpoints
             var back = string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//", StringComparison.Ordinal) ? "/" : returnUrl;
             if (result.Succeeded)
             {
+                db.Audit("auth.signin", "user", userName, null, after: new { userName, channel = "browser" });
+                await db.SaveChangesAsync();
                 return Results.Redirect(back);
             }
             if (result.RequiresTwoFactor)

@@ -42,6 +42,9 @@ public sealed class RehomingTests
         Assert.Equal("00004", moved.GetProperty("communeCode").GetString());
         var locations = moved.GetProperty("locations").EnumerateArray().Select(l => l.GetProperty("communeCode").GetString()).ToList();
         Assert.Equal(["00013", "00004"], locations);
+        Assert.Equal("Tổ 3", moved.GetProperty("village").GetString());
+        var villages = await client.GetFromJsonAsync<JsonElement[]>("/api/admin-units/00004/villages");
+        Assert.Contains(villages!, v => v.GetProperty("name").GetString() == "Tổ 3");
         var asBefore = await client.GetFromJsonAsync<JsonElement>($"/api/households/{movedId}?asOf=2025-06-30");
         Assert.Equal("00013", asBefore.GetProperty("communeCode").GetString());
 

@@ -120,7 +120,7 @@ public sealed class RehomingService(AnSinhDbContext db, ScopeResolver scopes)
         h.CommuneCode = target.Code;
         h.ProvinceCode = target.CurrentProvinceCode;
         h.IsUrban = target.IsUrban;
-        h.VillageId = null;
+        h.VillageId = villageName is null ? null : (await VillageInAsync(target.Id, villageName, ct)).Id;
         h.Version++;
         await db.Set<Person>().Where(p => p.HouseholdId == h.Id).ExecuteUpdateAsync(s => s
             .SetProperty(p => p.CommuneUnitId, target.Id)
@@ -137,6 +137,27 @@ public sealed class RehomingService(AnSinhDbContext db, ScopeResolver scopes)
             RecordedAt = db.Now(),
             RecordedBy = db.Actor.UserName,
         });
+    }
+
+    private readonly Dictionary<(int, string), Village> _villages = [];
+
+    /// <summary>The village keeps its name in the new commune; it joins that commune's list if it is not there yet.</summary>
+    private async Task<Village> VillageInAsync(int communeId, string name, CancellationToken ct)
+    {
+        var key = Platform.Text.VietnameseText.SearchKey(name);
+        if (_villages.TryGetValue((communeId, key), out var known))
+        {
+            return known;
+        }
+        var village = await db.Villages.FirstOrDefaultAsync(v => v.CommuneUnitId == communeId && v.SearchName == key, ct);
+        if (village is null)
+        {
+            village = new Village { CommuneUnitId = communeId, Name = name, SearchName = key };
+            db.Villages.Add(village);
+            await db.SaveChangesAsync(ct);
+        }
+        _villages[(communeId, key)] = village;
+        return village;
     }
 
     private void RequireEditor()
