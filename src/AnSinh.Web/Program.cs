@@ -47,6 +47,8 @@ builder.Services.AddAuthorization(Policies.Add);
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<AppExceptionHandler>();
+// Binding failures (a date that is not a date, a number that is not a number) go through the one error path, in Vietnamese.
+builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddOpenApi();
 builder.Services.AddRazorComponents();
 builder.Services.AddAntiforgery();

@@ -27,7 +27,8 @@ internal sealed class AppExceptionHandler(IProblemDetailsService problems, ILogg
     {
         InputValidationException v => (400, "Dữ liệu không hợp lệ", v.Errors.SelectMany(e => e.Value).FirstOrDefault() ?? "", v.Errors),
         XlsxFormatException x => (400, "Tệp không hợp lệ", x.Message, new Dictionary<string, string[]> { ["file"] = [x.Message] }),
-        BadHttpRequestException b => (400, "Yêu cầu không hợp lệ", "Nội dung yêu cầu không đọc được (JSON sai dạng hoặc sai kiểu dữ liệu).", new Dictionary<string, string[]> { ["body"] = [b.Message] }),
+        BadHttpRequestException { StatusCode: 415 } b => (415, "Sai kiểu nội dung", "Yêu cầu này cần tệp gửi dạng multipart/form-data (trường \"file\").", new Dictionary<string, string[]> { ["file"] = [b.Message] }),
+        BadHttpRequestException b => (400, "Yêu cầu không hợp lệ", "Tham số hoặc nội dung yêu cầu không đọc được (sai kiểu dữ liệu, ngày không có thật hoặc JSON sai dạng): " + b.Message, new Dictionary<string, string[]> { ["request"] = [b.Message] }),
         NotFoundException n => (404, "Không tìm thấy", n.Message, null),
         RuleViolationException r => (409, "Không thực hiện được", r.Message, null),
         DbUpdateConcurrencyException => (409, "Dữ liệu đã bị thay đổi", "Bản ghi đã được người khác sửa; hãy tải lại rồi sửa lại.", null),

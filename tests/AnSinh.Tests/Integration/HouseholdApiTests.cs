@@ -94,6 +94,12 @@ public sealed class HouseholdApiTests
 
         var malformed = await client.PostAsync("/api/households", new StringContent("{\"members\": 5", System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        var badQuery = await client.GetAsync("/api/persons?minAge=abc");
+        Assert.Equal(HttpStatusCode.BadRequest, badQuery.StatusCode);
+        var badQueryText = await badQuery.Content.ReadAsStringAsync();
+        Assert.Contains("không đọc được", badQueryText, StringComparison.Ordinal);
+        Assert.Contains("MinAge", badQueryText, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync($"/api/households/{Guid.NewGuid()}?asOf=2026-13-01")).StatusCode);
 
         var after = (await client.GetFromJsonAsync<JsonElement>($"/api/households?communeCode={Commune}")).GetProperty("total").GetInt32();
         Assert.Equal(before + 1, after);
