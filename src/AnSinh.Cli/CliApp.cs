@@ -102,6 +102,7 @@ public static class CliApp
         output.WriteLine("Lược đồ cơ sở dữ liệu đã cập nhật.");
         var units = await init.EnsureAdminUnitsAsync();
         output.WriteLine(units > 0 ? $"Đã nạp {units:N0} đơn vị hành chính." : "Bản đồ hành chính đã có.");
+        await init.EnsurePovertyStandardsAsync();
         var (created, generated) = await init.EnsureAdministratorAsync(config["ANSINH_ADMIN_PASSWORD"]);
         if (created)
         {

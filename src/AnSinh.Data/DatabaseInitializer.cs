@@ -76,6 +76,20 @@ public sealed class DatabaseInitializer(AnSinhDbContext db, UserManager<AppUser>
         return (true, generated ? pw : null);
     }
 
+    /// <summary>Loads the shipped poverty standards into an empty table; later corrections are data.</summary>
+    public async Task<int> EnsurePovertyStandardsAsync(CancellationToken ct = default)
+    {
+        if (await db.Set<AnSinh.Poverty.Standards.PovertyStandard>().AnyAsync(ct))
+        {
+            return 0;
+        }
+        var standards = AnSinh.Poverty.Standards.ShippedStandards.All;
+        db.AddRange(standards);
+        db.Audit("poverty_standards.load", "poverty_standard", null, null, after: standards.Select(x => new { x.Code, x.ValidFrom, x.ValidTo, x.RuralIncomeLine, x.UrbanIncomeLine, x.ProvisionalFields }));
+        await db.SaveChangesAsync(ct);
+        return standards.Count;
+    }
+
     public async Task<bool> HasHouseholdsAsync(CancellationToken ct = default) => await db.Set<Household>().AnyAsync(ct);
 
     /// <summary>

@@ -71,6 +71,7 @@ AuthApi.Map(app);
 AdminUnitsApi.Map(app);
 RegistryApi.Map(app);
 AuditApi.Map(app);
+PovertyApi.Map(app);
 AccountEndpoints.Map(app);
 Lang.Map(app);
 app.MapRazorComponents<App>();

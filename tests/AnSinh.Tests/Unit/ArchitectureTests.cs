@@ -28,4 +28,11 @@ public sealed class ArchitectureTests
         var refs = References(typeof(AnSinh.Cli.CliApp).Assembly);
         Assert.DoesNotContain("AnSinh.Web", refs);
     }
+
+    [Fact]
+    public void The_poverty_module_depends_only_on_the_platform()
+    {
+        var refs = References(typeof(AnSinh.Poverty.Standards.PovertyStandard).Assembly).Where(r => r.StartsWith("AnSinh.", StringComparison.Ordinal)).ToList();
+        Assert.All(refs, r => Assert.Equal("AnSinh.Platform", r));
+    }
 }

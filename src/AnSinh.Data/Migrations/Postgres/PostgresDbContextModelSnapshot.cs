@@ -355,6 +355,71 @@ namespace AnSinh.Data.Migrations.Postgres
                     b.ToTable("background_jobs", (string)null);
                 });
 
+            modelBuilder.Entity("AnSinh.Poverty.Standards.PovertyStandard", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Indicators")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("LegalSource")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("PoorMinDeprivations")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProvisionalFields")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<long?>("RuralAverageUpper")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RuralIncomeLine")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("RuralScoreThreshold")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("UrbanAverageUpper")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("UrbanIncomeLine")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("UrbanScoreThreshold")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("ValidTo")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("ValidFrom");
+
+                    b.ToTable("poverty_standards", (string)null);
+                });
+
             modelBuilder.Entity("AnSinh.Registry.Households.Household", b =>
                 {
                     b.Property<Guid>("Id")

@@ -348,6 +348,69 @@ namespace AnSinh.Data.Migrations.Sqlite
                     b.ToTable("background_jobs", (string)null);
                 });
 
+            modelBuilder.Entity("AnSinh.Poverty.Standards.PovertyStandard", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Indicators")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LegalSource")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PoorMinDeprivations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProvisionalFields")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RuralAverageUpper")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RuralIncomeLine")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RuralScoreThreshold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UrbanAverageUpper")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UrbanIncomeLine")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UrbanScoreThreshold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ValidTo")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("ValidFrom");
+
+                    b.ToTable("poverty_standards", (string)null);
+                });
+
             modelBuilder.Entity("AnSinh.Registry.Households.Household", b =>
                 {
                     b.Property<Guid>("Id")

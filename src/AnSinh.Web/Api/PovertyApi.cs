@@ -1,0 +1,63 @@
+using AnSinh.Platform.Errors;
+using AnSinh.Platform.Persistence;
+using AnSinh.Poverty.Classification;
+using AnSinh.Poverty.Standards;
+using Microsoft.EntityFrameworkCore;
+
+namespace AnSinh.Web.Api;
+
+public sealed record ClassifyRequest(DateOnly? Date, string? Area, long? IncomePerPersonMonthly, int? IncomeScore, List<string>? Deprivations, List<string>? UnknownIndicators);
+
+public sealed record StandardView(string Code, DateOnly ValidFrom, DateOnly ValidTo, long RuralIncomeLine, long UrbanIncomeLine, long? RuralAverageUpper, long? UrbanAverageUpper,
+    int PoorMinDeprivations, int RuralScoreThreshold, int UrbanScoreThreshold, IReadOnlyList<string> Indicators, string LegalSource, bool Provisional, string ProvisionalFields);
+
+/// <summary>Poverty standards as dated data and the classifier (issue #3, first part).</summary>
+public static class PovertyApi
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var g = app.MapGroup("/api/poverty").RequireAuthorization().WithTags("Poverty");
+        g.MapGet("/standards", async (AnSinhDbContext db, CancellationToken ct) =>
+            (await db.Set<PovertyStandard>().AsNoTracking().OrderBy(s => s.ValidFrom).ToListAsync(ct)).Select(ToView));
+        g.MapPost("/classify", async (ClassifyRequest r, AnSinhDbContext db, CancellationToken ct) =>
+        {
+            var errors = new ValidationErrors();
+            if (r.Date is null)
+            {
+                errors.Add("date", "Thiếu ngày áp dụng.");
+            }
+            var urban = r.Area?.Trim().ToLowerInvariant() switch
+            {
+                "urban" or "thanh thi" => true,
+                "rural" or "nong thon" => false,
+                _ => (bool?)null,
+            };
+            if (urban is null)
+            {
+                errors.Add("area", "Khu vực phải là \"rural\" (nông thôn) hoặc \"urban\" (thành thị).");
+            }
+            errors.ThrowIfAny();
+            var date = r.Date!.Value;
+            var standard = await db.Set<PovertyStandard>().AsNoTracking().FirstOrDefaultAsync(s => s.ValidFrom <= date && s.ValidTo >= date, ct)
+                ?? throw new InputValidationException("date", $"Không có chuẩn nghèo nào áp dụng cho ngày {date:dd/MM/yyyy}.");
+            var input = new ClassificationInput(urban!.Value, r.IncomePerPersonMonthly, r.IncomeScore, r.Deprivations ?? [], r.UnknownIndicators);
+            var problems = PovertyClassifier.Check(standard, input);
+            if (problems.Count > 0)
+            {
+                throw new InputValidationException(problems.ToDictionary(p => p.Key, p => new[] { p.Value }));
+            }
+            var result = PovertyClassifier.Classify(standard, input);
+            return new
+            {
+                classification = PovertyClassifier.Code(result.Class),
+                standard = result.Standard,
+                incomeLine = result.IncomeLine,
+                deprivationCount = result.DeprivationCount,
+                explanation = result.Explanation,
+            };
+        });
+    }
+
+    private static StandardView ToView(PovertyStandard s) => new(s.Code, s.ValidFrom, s.ValidTo, s.RuralIncomeLine, s.UrbanIncomeLine, s.RuralAverageUpper, s.UrbanAverageUpper,
+        s.PoorMinDeprivations, s.RuralScoreThreshold, s.UrbanScoreThreshold, s.IndicatorList, s.LegalSource, s.IsProvisional, s.ProvisionalFields);
+}
