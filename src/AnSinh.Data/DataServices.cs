@@ -112,6 +112,7 @@ public static class DataServices
         services.AddScoped<IJobHandler, HouseholdImportJob>();
         services.AddSingleton<JobQueue>();
         services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<AnSinh.Poverty.Standards.ManageStandards>();
         return services;
     }
 

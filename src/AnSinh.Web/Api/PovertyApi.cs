@@ -19,6 +19,13 @@ public static class PovertyApi
         var g = app.MapGroup("/api/poverty").RequireAuthorization().WithTags("Poverty");
         g.MapGet("/standards", async (AnSinhDbContext db, CancellationToken ct) =>
             (await db.Set<PovertyStandard>().AsNoTracking().OrderBy(s => s.ValidFrom).ToListAsync(ct)).Select(ToView));
+        g.MapPut("/standards/{code}", async (string code, StandardInput input, ManageStandards manage, CancellationToken ct) =>
+            ToView(await manage.UpdateAsync(code, input, ct)));
+        g.MapPost("/standards", async (StandardInput input, ManageStandards manage, CancellationToken ct) =>
+        {
+            var s = await manage.AddAsync(input, ct);
+            return TypedResults.Created($"/api/poverty/standards/{s.Code}", ToView(s));
+        });
         g.MapPost("/classify", async (ClassifyRequest r, AnSinhDbContext db, CancellationToken ct) =>
         {
             var errors = new ValidationErrors();
@@ -58,6 +65,6 @@ public static class PovertyApi
         });
     }
 
-    private static StandardView ToView(PovertyStandard s) => new(s.Code, s.ValidFrom, s.ValidTo, s.RuralIncomeLine, s.UrbanIncomeLine, s.RuralAverageUpper, s.UrbanAverageUpper,
+    public static StandardView ToView(PovertyStandard s) => new(s.Code, s.ValidFrom, s.ValidTo, s.RuralIncomeLine, s.UrbanIncomeLine, s.RuralAverageUpper, s.UrbanAverageUpper,
         s.PoorMinDeprivations, s.RuralScoreThreshold, s.UrbanScoreThreshold, s.IndicatorList, s.LegalSource, s.IsProvisional, s.ProvisionalFields);
 }

@@ -133,4 +133,26 @@ public sealed class JourneyTests : IAsyncLifetime
         Assert.Contains("402", errors, StringComparison.Ordinal); // the row number of the bad row
         Assert.Contains("tương lai", errors, StringComparison.Ordinal);
     }
+
+    [LaneFact("browser")]
+    public async Task A_user_classifies_a_household_against_the_standard_of_the_date()
+    {
+        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { BaseURL = _app!.ClientOptions.BaseAddress.ToString().TrimEnd('/') });
+        await page.GotoAsync("/login");
+        await page.FillAsync("#userName", "admin");
+        await page.FillAsync("#password", TestApp.AdminPassword);
+        await page.ClickAsync("#login");
+        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        await page.GotoAsync("/poverty");
+        Assert.Contains("1,500,000", await page.Locator("#standards").InnerTextAsync(), StringComparison.Ordinal);
+        await page.FillAsync("#c-date", "2026-06-01");
+        await page.FillAsync("#c-income", "1400000");
+        await page.CheckAsync("#d-water");
+        await page.CheckAsync("#d-sanitation");
+        await page.CheckAsync("#d-telecom");
+        await page.ClickAsync("#classify");
+        await page.Locator("#classification").WaitForAsync();
+        Assert.Equal("poor", await page.Locator("#classification").GetAttributeAsync("data-class"));
+        Assert.Contains("07/2021", await page.Locator("#classification").InnerTextAsync(), StringComparison.Ordinal);
+    }
 }

@@ -7,7 +7,7 @@ namespace AnSinh.Poverty.Standards;
 /// A multidimensional poverty standard as dated data (RULES.md §1). Figures marked provisional
 /// come from secondary sources and can be confirmed or corrected by an administrator.
 /// </summary>
-public sealed class PovertyStandard
+public sealed class PovertyStandard : AnSinh.Platform.Audit.IAudited
 {
     public int Id { get; set; }
     public required string Code { get; set; }
@@ -40,6 +40,10 @@ public sealed class PovertyStandard
     public IReadOnlyList<string> IndicatorList => Indicators.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     public bool IsProvisional => ProvisionalFields.Length > 0;
+
+    string AnSinh.Platform.Audit.IAudited.AuditEntityType => "poverty_standard";
+    string AnSinh.Platform.Audit.IAudited.AuditEntityId => Code;
+    string? AnSinh.Platform.Audit.IAudited.AuditUnitCode => null;
 }
 
 internal sealed class PovertyStandardConfiguration : IEntityTypeConfiguration<PovertyStandard>
