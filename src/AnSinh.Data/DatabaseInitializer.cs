@@ -161,9 +161,15 @@ public sealed class DatabaseInitializer(AnSinhDbContext db, UserManager<AppUser>
         }
     }
 
-    private static string GeneratePassword()
+    /// <summary>16 random characters that always meet the password rules (a lower-case letter and a digit).</summary>
+    public static string GeneratePassword()
     {
         const string alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-        return new string(Enumerable.Range(0, 16).Select(_ => alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)]).ToArray());
+        const string lower = "abcdefghijkmnpqrstuvwxyz";
+        const string digits = "23456789";
+        var chars = Enumerable.Range(0, 14).Select(_ => alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)]).ToList();
+        chars.Insert(RandomNumberGenerator.GetInt32(chars.Count + 1), lower[RandomNumberGenerator.GetInt32(lower.Length)]);
+        chars.Insert(RandomNumberGenerator.GetInt32(chars.Count + 1), digits[RandomNumberGenerator.GetInt32(digits.Length)]);
+        return new string(chars.ToArray());
     }
 }

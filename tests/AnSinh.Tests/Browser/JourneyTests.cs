@@ -13,6 +13,10 @@ public sealed class JourneyTests : IAsyncLifetime
     private TestApp? _app;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
+    private IPage? _page;
+
+    // Wait only until the navigation commits; the assertions that follow wait for what they need.
+    private static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
 
     public async Task InitializeAsync()
     {
@@ -32,6 +36,12 @@ public sealed class JourneyTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        if (_page is not null && Environment.GetEnvironmentVariable("ANSINH_BROWSER_SHOTS") is { } dir)
+        {
+            Directory.CreateDirectory(dir);
+            await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(dir, $"{DateTime.UtcNow:HHmmssfff}.png"), FullPage = true });
+            await File.WriteAllTextAsync(Path.Combine(dir, $"{DateTime.UtcNow:HHmmssfff}.url"), _page.Url);
+        }
         if (_browser is not null)
         {
             await _browser.DisposeAsync();
@@ -47,14 +57,14 @@ public sealed class JourneyTests : IAsyncLifetime
     public async Task An_officer_registers_finds_corrects_and_audits_a_household()
     {
         var baseUrl = _app!.ClientOptions.BaseAddress.ToString().TrimEnd('/');
-        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { BaseURL = baseUrl, Locale = "vi-VN" });
+        var page = _page = await _browser!.NewPageAsync(new BrowserNewPageOptions { BaseURL = baseUrl, Locale = "vi-VN" });
 
         await page.GotoAsync("/households");
         Assert.Contains("/login", page.Url, StringComparison.Ordinal); // signed-out users are sent to sign in
         await page.FillAsync("#userName", "admin");
         await page.FillAsync("#password", TestApp.AdminPassword);
         await page.ClickAsync("#login");
-        await page.WaitForURLAsync(url => url.Contains("/households", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.Contains("/households", StringComparison.Ordinal), Committed);
 
         await page.GotoAsync("/households/new");
         await page.FillAsync("#communeCode", "00004");
@@ -71,27 +81,29 @@ public sealed class JourneyTests : IAsyncLifetime
         await page.FillAsync("#m2-birth", "03/1995");
         await page.SelectOptionAsync("#m2-rel", "child");
         await page.ClickAsync("#save");
-        await page.WaitForURLAsync(url => url.Contains("created=1", StringComparison.Ordinal));
-        Assert.Equal(3, await page.Locator("#members tbody tr").CountAsync());
+        await page.WaitForURLAsync(url => url.Contains("created=1", StringComparison.Ordinal), Committed);
+        await Assertions.Expect(page.Locator("#members tbody tr")).ToHaveCountAsync(3);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "ansinh-household.png"), FullPage = true });
 
         await page.GotoAsync("/persons");
         await page.FillAsync("#q", "nguyen van thang");
         await page.ClickAsync("#search");
+        await page.WaitForURLAsync(url => url.Contains("q=nguyen", StringComparison.Ordinal), Committed);
         var row = page.Locator("#persons tbody tr", new PageLocatorOptions { HasText = "Nguyễn Văn Thắng" });
-        Assert.Equal(1, await row.CountAsync());
+        await Assertions.Expect(row).ToHaveCountAsync(1);
         await row.Locator("a").First.ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/households/", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.Contains("/households/", StringComparison.Ordinal), Committed);
 
         await page.Locator("#members tbody tr", new() { HasText = "Nguyễn Thị Lan" }).Locator("a", new() { HasText = "Sửa" }).ClickAsync();
         await page.FillAsync("#p-occupation", "Giáo viên");
         await page.FillAsync("#p-reason", "Cập nhật nghề nghiệp");
         await page.ClickAsync("#save-person");
-        await page.WaitForURLAsync(url => url.Contains("saved=1", StringComparison.Ordinal));
-        Assert.Contains("Cập nhật nghề nghiệp", await page.Locator("#events").InnerTextAsync(), StringComparison.Ordinal);
+        await page.WaitForURLAsync(url => url.Contains("saved=1", StringComparison.Ordinal), Committed);
+        await Assertions.Expect(page.Locator("#events")).ToContainTextAsync("Cập nhật nghề nghiệp");
 
         await page.ClickAsync("#audit-link");
-        await page.WaitForURLAsync(url => url.Contains("/audit", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.Contains("/audit", StringComparison.Ordinal), Committed);
+        await Assertions.Expect(page.Locator("#audit")).ToContainTextAsync("person.update");
         var audit = await page.Locator("#audit").InnerTextAsync();
         Assert.Contains("person.update", audit, StringComparison.Ordinal);
         Assert.Contains("Giáo viên", audit, StringComparison.Ordinal);
@@ -102,12 +114,12 @@ public sealed class JourneyTests : IAsyncLifetime
     public async Task An_officer_uploads_a_register_and_watches_the_import_finish()
     {
         var baseUrl = _app!.ClientOptions.BaseAddress.ToString().TrimEnd('/');
-        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { BaseURL = baseUrl, Locale = "vi-VN" });
+        var page = _page = await _browser!.NewPageAsync(new BrowserNewPageOptions { BaseURL = baseUrl, Locale = "vi-VN" });
         await page.GotoAsync("/login");
         await page.FillAsync("#userName", "admin");
         await page.FillAsync("#password", TestApp.AdminPassword);
         await page.ClickAsync("#login");
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal), Committed);
 
         var file = Path.Combine(Path.GetTempPath(), $"journey-{Guid.NewGuid():N}.xlsx");
         using (var stream = File.Create(file))
@@ -124,7 +136,7 @@ public sealed class JourneyTests : IAsyncLifetime
         await page.SetInputFilesAsync("#file", file);
         await page.SelectOptionAsync("#mode", "valid_only");
         await page.ClickAsync("#upload");
-        await page.WaitForURLAsync(url => url.Contains("/jobs/", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.Contains("/jobs/", StringComparison.Ordinal), Committed);
         // The page polls the job and reloads itself when it ends.
         await page.Locator("#job-status[data-status='succeeded']").WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
         Assert.Equal("100", await page.Locator("#job-progress").GetAttributeAsync("value"));
@@ -137,14 +149,14 @@ public sealed class JourneyTests : IAsyncLifetime
     [LaneFact("browser")]
     public async Task A_user_classifies_a_household_against_the_standard_of_the_date()
     {
-        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { BaseURL = _app!.ClientOptions.BaseAddress.ToString().TrimEnd('/') });
+        var page = _page = await _browser!.NewPageAsync(new BrowserNewPageOptions { BaseURL = _app!.ClientOptions.BaseAddress.ToString().TrimEnd('/') });
         await page.GotoAsync("/login");
         await page.FillAsync("#userName", "admin");
         await page.FillAsync("#password", TestApp.AdminPassword);
         await page.ClickAsync("#login");
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal), Committed);
         await page.GotoAsync("/poverty");
-        Assert.Contains("1,500,000", await page.Locator("#standards").InnerTextAsync(), StringComparison.Ordinal);
+        await Assertions.Expect(page.Locator("#standards")).ToContainTextAsync("1,500,000");
         await page.FillAsync("#c-date", "2026-06-01");
         await page.FillAsync("#c-income", "1400000");
         await page.CheckAsync("#d-water");

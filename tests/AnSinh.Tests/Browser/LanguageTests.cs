@@ -9,6 +9,10 @@ public sealed class LanguageTests : IAsyncLifetime
     private TestApp? _app;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
+    private IPage? _page;
+
+    // Wait only until the navigation commits; the assertions that follow wait for what they need.
+    private static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
 
     public async Task InitializeAsync()
     {
@@ -28,6 +32,12 @@ public sealed class LanguageTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        if (_page is not null && Environment.GetEnvironmentVariable("ANSINH_BROWSER_SHOTS") is { } dir)
+        {
+            Directory.CreateDirectory(dir);
+            await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(dir, $"{DateTime.UtcNow:HHmmssfff}.png"), FullPage = true });
+            await File.WriteAllTextAsync(Path.Combine(dir, $"{DateTime.UtcNow:HHmmssfff}.url"), _page.Url);
+        }
         if (_browser is not null)
         {
             await _browser.DisposeAsync();
@@ -42,20 +52,21 @@ public sealed class LanguageTests : IAsyncLifetime
     [LaneFact("browser")]
     public async Task The_interface_switches_to_english_and_back()
     {
-        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { BaseURL = _app!.ClientOptions.BaseAddress.ToString().TrimEnd('/') });
+        var page = _page = await _browser!.NewPageAsync(new BrowserNewPageOptions { BaseURL = _app!.ClientOptions.BaseAddress.ToString().TrimEnd('/') });
         await page.GotoAsync("/login");
         Assert.Equal("Đăng nhập", await page.Locator("h1").InnerTextAsync());
         await page.ClickAsync("#lang-en");
-        await page.WaitForURLAsync(url => url.Contains("/login", StringComparison.Ordinal));
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Sign in"); // waits for the reload
         Assert.Equal("Sign in", await page.Locator("h1").InnerTextAsync());
         Assert.Equal("en", await page.Locator("html").GetAttributeAsync("lang"));
         await page.FillAsync("#userName", "admin");
         await page.FillAsync("#password", TestApp.AdminPassword);
         await page.ClickAsync("#login");
+        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal), Committed);
         await page.GotoAsync("/households");
-        Assert.Equal("Households", await page.Locator("h1").InnerTextAsync());
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Households");
         await page.ClickAsync("#lang-vi");
-        await page.WaitForURLAsync(url => url.Contains("/households", StringComparison.Ordinal));
-        Assert.Equal("Hộ gia đình", await page.Locator("h1").InnerTextAsync());
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Hộ gia đình");
+        Assert.Equal("vi", await page.Locator("html").GetAttributeAsync("lang"));
     }
 }

@@ -147,3 +147,18 @@ public sealed class RegistryRulesTests
         Assert.Equal(people.Count(p => p.NationalId is not null), people.Where(p => p.NationalId is not null).Select(p => p.NationalId).Distinct().Count());
     }
 }
+
+public sealed class GeneratedPasswordTests
+{
+    [Fact]
+    public void A_generated_administrator_password_always_meets_the_rules()
+    {
+        for (var i = 0; i < 2_000; i++)
+        {
+            var p = AnSinh.Data.DatabaseInitializer.GeneratePassword();
+            Assert.Equal(16, p.Length);
+            Assert.Contains(p, char.IsAsciiDigit);
+            Assert.Contains(p, char.IsAsciiLetterLower);
+        }
+    }
+}
