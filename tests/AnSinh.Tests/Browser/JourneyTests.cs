@@ -8,56 +8,12 @@ namespace AnSinh.Tests.Browser;
 /// sign in, register a household with three members, find it by the head's name typed without
 /// diacritics, correct a member, and see the correction in the audit view.
 /// </summary>
-public sealed class JourneyTests : IAsyncLifetime
+public sealed class JourneyTests : BrowserTest
 {
-    private TestApp? _app;
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-    private IPage? _page;
-
-    // Wait only until the navigation commits; the assertions that follow wait for what they need.
-    private static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
-
-    public async Task InitializeAsync()
-    {
-        if (!Lanes.ChromiumAvailable && !Lanes.Required)
-        {
-            return;
-        }
-        _app = TestApp.ForBrowser();
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Lanes.ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_page is not null && Environment.GetEnvironmentVariable("ANSINH_BROWSER_SHOTS") is { } dir)
-        {
-            Directory.CreateDirectory(dir);
-            await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(dir, $"{DateTime.UtcNow:HHmmssfff}.png"), FullPage = true });
-            await File.WriteAllTextAsync(Path.Combine(dir, $"{DateTime.UtcNow:HHmmssfff}.url"), _page.Url);
-        }
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-        _playwright?.Dispose();
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-    }
-
     [LaneFact("browser")]
     public async Task An_officer_registers_finds_corrects_and_audits_a_household()
     {
-        var baseUrl = _app!.ClientOptions.BaseAddress.ToString().TrimEnd('/');
-        var page = _page = await _browser!.NewPageAsync(new BrowserNewPageOptions { BaseURL = baseUrl, Locale = "vi-VN" });
+        var page = await NewPageAsync();
 
         await page.GotoAsync("/households");
         Assert.Contains("/login", page.Url, StringComparison.Ordinal); // signed-out users are sent to sign in
@@ -113,13 +69,8 @@ public sealed class JourneyTests : IAsyncLifetime
     [LaneFact("browser")]
     public async Task An_officer_uploads_a_register_and_watches_the_import_finish()
     {
-        var baseUrl = _app!.ClientOptions.BaseAddress.ToString().TrimEnd('/');
-        var page = _page = await _browser!.NewPageAsync(new BrowserNewPageOptions { BaseURL = baseUrl, Locale = "vi-VN" });
-        await page.GotoAsync("/login");
-        await page.FillAsync("#userName", "admin");
-        await page.FillAsync("#password", TestApp.AdminPassword);
-        await page.ClickAsync("#login");
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal), Committed);
+        var page = await NewPageAsync();
+        await SignInAsAdminAsync(page);
 
         var file = Path.Combine(Path.GetTempPath(), $"journey-{Guid.NewGuid():N}.xlsx");
         using (var stream = File.Create(file))
@@ -149,12 +100,8 @@ public sealed class JourneyTests : IAsyncLifetime
     [LaneFact("browser")]
     public async Task A_user_classifies_a_household_against_the_standard_of_the_date()
     {
-        var page = _page = await _browser!.NewPageAsync(new BrowserNewPageOptions { BaseURL = _app!.ClientOptions.BaseAddress.ToString().TrimEnd('/') });
-        await page.GotoAsync("/login");
-        await page.FillAsync("#userName", "admin");
-        await page.FillAsync("#password", TestApp.AdminPassword);
-        await page.ClickAsync("#login");
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal), Committed);
+        var page = await NewPageAsync();
+        await SignInAsAdminAsync(page);
         await page.GotoAsync("/poverty");
         await Assertions.Expect(page.Locator("#standards")).ToContainTextAsync("1,500,000");
         await page.FillAsync("#c-date", "2026-06-01");

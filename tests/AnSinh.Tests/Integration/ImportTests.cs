@@ -121,6 +121,33 @@ public sealed class ImportTests
 
     [Theory]
     [MemberData(nameof(Lanes.Engines), MemberType = typeof(Lanes))]
+    public async Task An_id_number_already_in_the_register_keeps_its_new_household_out(string engine)
+    {
+        var app = TestApp.For(engine);
+        var client = await app.UserAsync("officer", Commune);
+        var tag = TestData.Unique("Có");
+        var id = TestData.NationalId(true, 1965);
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/households", new
+        {
+            communeCode = Commune, address = "Số 1",
+            members = new[] { new { fullName = $"Lương Văn {tag}", sex = "male", birthDate = "1965", nationalId = id, relationship = "head" } },
+        })).StatusCode);
+        var other = TestData.Unique("O");
+        var file = Workbook([
+            Row(TestData.Unique("K"), $"Lương Văn Khác {tag}", "Nam", "1970", null, "Chủ hộ"),
+            Row(other, $"Lương Thị Mới {tag}", "Nữ", "1968", null, "Chủ hộ"),
+            Row(other, $"Lương Văn Trùng {tag}", "Nam", "1965", id, "Con"),
+        ]);
+        var result = await ImportAsync(client, file, "valid_only");
+        var error = Assert.Single(result.GetProperty("errors").EnumerateArray());
+        Assert.Equal(4, error.GetProperty("row").GetInt32());
+        Assert.Contains("đã có trong sổ hộ", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(1, result.GetProperty("householdsWritten").GetInt32()); // the other household is kept out whole
+        Assert.Equal(2, await CountAsync(client, tag));
+    }
+
+    [Theory]
+    [MemberData(nameof(Lanes.Engines), MemberType = typeof(Lanes))]
     public async Task Damaged_and_foreign_files_are_refused_with_a_reason_and_write_nothing(string engine)
     {
         var app = TestApp.For(engine);

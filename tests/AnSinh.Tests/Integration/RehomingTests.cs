@@ -18,12 +18,14 @@ public sealed class RehomingTests
         var tag = TestData.Unique("Cũ");
         var whole = TestData.Unique("W");
         var split = TestData.Unique("S");
+        var noVillage = TestData.Unique("V");
         var ms = new MemoryStream();
         using (var w = new XlsxWriter(ms, "x"))
         {
             w.WriteHeader(ImportTemplate.Headers);
             w.WriteRow(["00013", whole, "Tổ 3", "Số 1 Quán Thánh", $"Chu Văn {tag}", "Nam", "1960", null, "Kinh", "Chủ hộ", null, null, null]);
             w.WriteRow(["00016", split, "Tổ 9", "Số 2 Ngọc Hà", $"Chu Thị {tag}", "Nữ", "1961", null, "Kinh", "Chủ hộ", null, null, null]);
+            w.WriteRow(["00016", noVillage, "", "Số 3 Ngọc Hà", $"Chu Văn Ba {tag}", "Nam", "1962", null, "Kinh", "Chủ hộ", null, null, null]);
         }
         using var content = new MultipartFormDataContent { { new ByteArrayContent(ms.ToArray()), "file", "cu.xlsx" }, { new StringContent("all_or_nothing"), "mode" } };
         var jobId = (await (await client.PostAsync("/api/import/households", content)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("jobId").GetString();
@@ -55,5 +57,15 @@ public sealed class RehomingTests
         assign.EnsureSuccessStatusCode();
         var wrong = await client.PostAsJsonAsync("/api/rehoming/assign", new { householdId = waiting.GetProperty("householdId").GetString(), newCommuneCode = "03910" });
         Assert.Equal(System.Net.HttpStatusCode.Conflict, wrong.StatusCode);
+
+        // By village, including households recorded without one.
+        var byVillage = await client.PostAsJsonAsync("/api/rehoming/assign", new { oldCommuneCode = "00016", village = (string?)null, newCommuneCode = "00004" });
+        byVillage.EnsureSuccessStatusCode();
+        Assert.True((await byVillage.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("moved").GetInt32() >= 1);
+        var again = await client.PostAsJsonAsync("/api/rehoming/assign", new { oldCommuneCode = "00016", village = "Thôn không có", newCommuneCode = "00004" });
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, again.StatusCode);
+        var third = await client.GetFromJsonAsync<JsonElement>($"/api/persons?q={Uri.EscapeDataString("chu van ba " + tag)}");
+        var thirdHousehold = await client.GetFromJsonAsync<JsonElement>($"/api/households/{third.GetProperty("items")[0].GetProperty("householdId").GetString()}");
+        Assert.Equal("00004", thirdHousehold.GetProperty("communeCode").GetString());
     }
 }

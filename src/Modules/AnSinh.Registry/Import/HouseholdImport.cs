@@ -91,7 +91,7 @@ public sealed class HouseholdImport(AnSinhDbContext db, ScopeResolver scopes, IR
         var existingCodes = new Dictionary<int, HashSet<string>>();
         // 12-digit ID numbers kept as numbers: a million of them cost ~24 MB instead of ~75 MB as strings.
         var ids = new Dictionary<long, int>();
-        var pendingIds = new List<(string Id, int Row)>();
+        var pendingIds = new List<(string Id, int Row, HouseholdInfo Household)>();
         var interned = new Dictionary<string, string>(StringComparer.Ordinal);
         var rows = 0;
         (string, string)? previousKey = null;
@@ -235,10 +235,10 @@ public sealed class HouseholdImport(AnSinhDbContext db, ScopeResolver scopes, IR
                     else
                     {
                         ids[idNumber] = row.Number;
-                        pendingIds.Add((id, row.Number));
+                        pendingIds.Add((id, row.Number, info));
                         if (pendingIds.Count >= 5000)
                         {
-                            await CheckExistingIdsAsync(pendingIds, households, Error, ct);
+                            await CheckExistingIdsAsync(pendingIds, Error, ct);
                         }
                     }
                 }
@@ -248,7 +248,7 @@ public sealed class HouseholdImport(AnSinhDbContext db, ScopeResolver scopes, IR
                 throw new InputValidationException("file", "Tệp trống: không có dòng tiêu đề và không có dữ liệu.");
             }
         }
-        await CheckExistingIdsAsync(pendingIds, households, Error, ct);
+        await CheckExistingIdsAsync(pendingIds, Error, ct);
         if (rows == 0)
         {
             throw new InputValidationException("file", "Tệp không có dòng dữ liệu nào dưới dòng tiêu đề.");
@@ -411,8 +411,8 @@ public sealed class HouseholdImport(AnSinhDbContext db, ScopeResolver scopes, IR
         // A register kept before 1 July 2025 may still name an old commune: it is recorded there and re-homed later.
         ?? await db.FindCommuneAsync(code, AdminMapSource.OldMapValidTo, ct);
 
-    private async Task CheckExistingIdsAsync(List<(string Id, int Row)> pending, Dictionary<(string, string), HouseholdInfo> households,
-        Action<int, int, string> error, CancellationToken ct)
+    /// <summary>ID numbers of the file already in the register, checked a batch at a time; each row knows its household.</summary>
+    private async Task CheckExistingIdsAsync(List<(string Id, int Row, HouseholdInfo Household)> pending, Action<int, int, string> error, CancellationToken ct)
     {
         if (pending.Count == 0)
         {
@@ -421,14 +421,10 @@ public sealed class HouseholdImport(AnSinhDbContext db, ScopeResolver scopes, IR
         var values = pending.Select(p => p.Id).ToList();
         var found = (await db.Set<Person>().AsNoTracking().Where(p => p.NationalId != null && values.Contains(p.NationalId)).Select(p => p.NationalId!).ToListAsync(ct))
             .ToHashSet(StringComparer.Ordinal);
-        foreach (var (id, row) in pending.Where(p => found.Contains(p.Id)))
+        foreach (var (id, row, household) in pending.Where(p => found.Contains(p.Id)))
         {
             error(row, ImportTemplate.NationalId, $"Số CCCD {id} đã có trong sổ hộ ở một hộ khác.");
-            var info = households.Values.FirstOrDefault(h => h.FirstRow <= row && h.LastRow >= row);
-            if (info is not null)
-            {
-                info.Invalid = true;
-            }
+            household.Invalid = true;
         }
         pending.Clear();
     }

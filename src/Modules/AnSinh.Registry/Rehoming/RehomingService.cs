@@ -76,7 +76,7 @@ public sealed class RehomingService(AnSinhDbContext db, ScopeResolver scopes)
         var target = await db.FindCommuneAsync(newCommuneCode, AdminMapSource.NewMapValidFrom, ct)
             ?? throw new InputValidationException("newCommuneCode", $"Mã xã mới \"{newCommuneCode}\" không có trong danh mục từ 01/7/2025.");
         var q = db.Set<Household>().InScope(scope);
-        List<Household> households;
+        List<Household> households = [];
         if (householdId is { } id)
         {
             households = await q.Where(h => h.Id == id).ToListAsync(ct);
@@ -85,12 +85,20 @@ public sealed class RehomingService(AnSinhDbContext db, ScopeResolver scopes)
                 throw new NotFoundException("Không tìm thấy hộ.");
             }
         }
-        else
-        {
-            var v = village ?? "";
-            households = await q.Where(h => h.CommuneCode == oldCommuneCode && h.VillageName == v).ToListAsync(ct);
-        }
         var allowed = await db.AdminUnitLinks.AsNoTracking().Where(l => l.NewUnitId == target.Id).Select(l => l.OldUnitId).ToListAsync(ct);
+        if (householdId is null)
+        {
+            // By village of an old commune: only households still in the old map's unit (a code may live on in the new map).
+            var inOldCommune = q.Where(h => h.CommuneCode == oldCommuneCode && allowed.Contains(h.CommuneUnitId));
+            // A household recorded without a village is grouped under "no village" in the worklist.
+            households = string.IsNullOrEmpty(village)
+                ? await inOldCommune.Where(h => h.VillageName == null || h.VillageName == "").ToListAsync(ct)
+                : await inOldCommune.Where(h => h.VillageName == village).ToListAsync(ct);
+            if (households.Count == 0)
+            {
+                throw new InputValidationException("oldCommuneCode", $"Không có hộ nào của xã cũ {oldCommuneCode}{(string.IsNullOrEmpty(village) ? "" : $", thôn {village}")} chờ chuyển về {target.FullName}.");
+            }
+        }
         var wrong = households.FirstOrDefault(h => !allowed.Contains(h.CommuneUnitId));
         if (wrong is not null)
         {

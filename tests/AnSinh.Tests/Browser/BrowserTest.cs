@@ -1,0 +1,71 @@
+using AnSinh.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace AnSinh.Tests.Browser;
+
+/// <summary>
+/// A fresh app on a real port and Debian's Chromium driven by Playwright (no browser is downloaded),
+/// for each browser test. With ANSINH_BROWSER_SHOTS set, the last page is kept as a picture.
+/// </summary>
+public abstract class BrowserTest : IAsyncLifetime
+{
+    private TestApp? _app;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+    private IPage? _page;
+
+    /// <summary>Wait only until the navigation commits; the assertions that follow wait for what they need.</summary>
+    protected static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
+
+    public async Task InitializeAsync()
+    {
+        if (!Lanes.ChromiumAvailable && !Lanes.Required)
+        {
+            return;
+        }
+        _app = TestApp.ForBrowser();
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Lanes.ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_page is not null && Environment.GetEnvironmentVariable("ANSINH_BROWSER_SHOTS") is { } dir)
+        {
+            Directory.CreateDirectory(dir);
+            var name = $"{GetType().Name}-{DateTime.UtcNow:HHmmssfff}";
+            await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(dir, name + ".png"), FullPage = true });
+            await File.WriteAllTextAsync(Path.Combine(dir, name + ".url"), _page.Url);
+        }
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+        _playwright?.Dispose();
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+
+    protected async Task<IPage> NewPageAsync() =>
+        _page = await _browser!.NewPageAsync(new BrowserNewPageOptions
+        {
+            BaseURL = _app!.ClientOptions.BaseAddress.ToString().TrimEnd('/'),
+            Locale = "vi-VN",
+        });
+
+    protected static async Task SignInAsAdminAsync(IPage page)
+    {
+        await page.GotoAsync("/login");
+        await page.FillAsync("#userName", "admin");
+        await page.FillAsync("#password", TestApp.AdminPassword);
+        await page.ClickAsync("#login");
+        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal), Committed);
+    }
+}
