@@ -47,7 +47,10 @@ public sealed class DatabaseInitializer(AnSinhDbContext db, UserManager<AppUser>
         db.AdminUnitLinks.AddRange(map.Links);
         db.Audit("admin_units.load", "admin_unit", null, null, after: new
         {
-            units = map.Units.Count, links = map.Links.Count, warnings = map.Warnings.Take(50).ToArray(), warningCount = map.Warnings.Count,
+            units = map.Units.Count,
+            links = map.Links.Count,
+            warnings = map.Warnings.Take(50).ToArray(),
+            warningCount = map.Warnings.Count,
         });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

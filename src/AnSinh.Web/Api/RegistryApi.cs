@@ -103,7 +103,13 @@ internal static class RegistryApi
             }
             return new
             {
-                job.Id, job.Kind, status = job.Status.ToString().ToLowerInvariant(), job.Done, job.Total, job.Percent, job.Message,
+                job.Id,
+                job.Kind,
+                status = job.Status.ToString().ToLowerInvariant(),
+                job.Done,
+                job.Total,
+                job.Percent,
+                job.Message,
                 result = job.Result is null ? (JsonElement?)null : JsonSerializer.Deserialize<JsonElement>(job.Result),
             };
         }).RequireAuthorization().WithTags("Jobs");
@@ -150,7 +156,14 @@ internal sealed record PersonQuery(string? Q, string? CommuneCode, string? Villa
 {
     public PersonFilter ToFilter() => new()
     {
-        Q = Q, CommuneCode = CommuneCode, Village = Village, Status = Status, Sex = Sex, MinAge = MinAge, MaxAge = MaxAge,
-        Page = Page ?? 1, PageSize = PageSize ?? 50,
+        Q = Q,
+        CommuneCode = CommuneCode,
+        Village = Village,
+        Status = Status,
+        Sex = Sex,
+        MinAge = MinAge,
+        MaxAge = MaxAge,
+        Page = Page ?? 1,
+        PageSize = PageSize ?? 50,
     };
 }

@@ -50,7 +50,8 @@ public sealed class HouseholdApiTests
         var existingId = TestData.NationalId(true, 1980);
         Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/households", new
         {
-            communeCode = Commune, address = "Số 1",
+            communeCode = Commune,
+            address = "Số 1",
             members = new[] { new { fullName = "Lê Văn Cũ", sex = "male", birthDate = "1980", nationalId = existingId, relationship = "head" } },
         })).StatusCode);
 
@@ -78,7 +79,8 @@ public sealed class HouseholdApiTests
 
         var noHead = await client.PostAsJsonAsync("/api/households", new
         {
-            communeCode = "99999", address = "Số 3",
+            communeCode = "99999",
+            address = "Số 3",
             members = new[] { new { fullName = "Võ Văn F", sex = "male", birthDate = "1970", relationship = "child" } },
         });
         var noHeadErrors = (await noHead.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
@@ -87,7 +89,8 @@ public sealed class HouseholdApiTests
 
         var legacy = await client.PostAsJsonAsync("/api/households", new
         {
-            communeCode = Commune, address = "Số 4",
+            communeCode = Commune,
+            address = "Số 4",
             members = new[] { new { fullName = "NguyÔn V¨n An", sex = "male", birthDate = "1970", relationship = "head" } },
         });
         Assert.Contains("TCVN3", await legacy.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -134,7 +137,9 @@ public sealed class HouseholdApiTests
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var created = await (await client.PostAsJsonAsync("/api/households", new
         {
-            communeCode = Commune, address = "Số 3", date = today.AddDays(-30).ToString("yyyy-MM-dd"),
+            communeCode = Commune,
+            address = "Số 3",
+            date = today.AddDays(-30).ToString("yyyy-MM-dd"),
             members = new object[]
             {
                 new { fullName = "Bùi Văn Ba", sex = "male", birthDate = "1975", relationship = "head" },
@@ -147,7 +152,8 @@ public sealed class HouseholdApiTests
 
         var birth = await client.PostAsJsonAsync($"/api/households/{id}/members", new
         {
-            kind = "birth", date = today.ToString("yyyy-MM-dd"),
+            kind = "birth",
+            date = today.ToString("yyyy-MM-dd"),
             member = new { fullName = "Bùi Văn Năm", sex = "male", birthDate = today.ToString("yyyy-MM-dd"), relationship = "child" },
         });
         Assert.Equal(HttpStatusCode.Created, birth.StatusCode);

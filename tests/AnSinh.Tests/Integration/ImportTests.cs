@@ -129,7 +129,8 @@ public sealed class ImportTests
         var id = TestData.NationalId(true, 1965);
         Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/households", new
         {
-            communeCode = Commune, address = "Số 1",
+            communeCode = Commune,
+            address = "Số 1",
             members = new[] { new { fullName = $"Lương Văn {tag}", sex = "male", birthDate = "1965", nationalId = id, relationship = "head" } },
         })).StatusCode);
         var other = TestData.Unique("O");

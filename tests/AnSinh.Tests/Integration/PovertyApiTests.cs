@@ -14,7 +14,11 @@ public sealed class PovertyApiTests
         var client = await TestApp.For(engine).UserAsync("viewer", null);
         var r2026 = await client.PostAsJsonAsync("/api/poverty/classify", new
         {
-            date = "2026-06-01", area = "rural", incomePerPersonMonthly = 1_400_000, incomeScore = (int?)null, deprivations = new[] { "water", "sanitation", "telecom" },
+            date = "2026-06-01",
+            area = "rural",
+            incomePerPersonMonthly = 1_400_000,
+            incomeScore = (int?)null,
+            deprivations = new[] { "water", "sanitation", "telecom" },
         });
         Assert.Equal(HttpStatusCode.OK, r2026.StatusCode);
         var body = await r2026.Content.ReadFromJsonAsync<JsonElement>();
@@ -25,7 +29,10 @@ public sealed class PovertyApiTests
 
         var r2027 = await (await client.PostAsJsonAsync("/api/poverty/classify", new
         {
-            date = "2027-03-01", area = "urban", incomePerPersonMonthly = 2_500_000, deprivations = new[] { "waste" },
+            date = "2027-03-01",
+            area = "urban",
+            incomePerPersonMonthly = 2_500_000,
+            deprivations = new[] { "waste" },
         })).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("near_poor", r2027.GetProperty("classification").GetString());
         Assert.Equal(2_800_000, r2027.GetProperty("incomeLine").GetInt64());
@@ -77,17 +84,29 @@ public sealed class PovertyApiTests
 
         var overlap = await admin.PostAsJsonAsync("/api/poverty/standards", new
         {
-            code = "X-2030", validFrom = "2030-01-01", validTo = "2031-12-31", ruralIncomeLine = 3_000_000, urbanIncomeLine = 3_500_000,
-            indicators = new[] { "water" }, legalSource = "Nghị định thử",
+            code = "X-2030",
+            validFrom = "2030-01-01",
+            validTo = "2031-12-31",
+            ruralIncomeLine = 3_000_000,
+            urbanIncomeLine = 3_500_000,
+            indicators = new[] { "water" },
+            legalSource = "Nghị định thử",
         });
         Assert.Equal(HttpStatusCode.BadRequest, overlap.StatusCode);
         Assert.Contains("2027-2030", await overlap.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var added = await admin.PostAsJsonAsync("/api/poverty/standards", new
         {
-            code = "2031-2035", validFrom = "2031-01-01", validTo = "2035-12-31", ruralIncomeLine = 3_000_000, urbanIncomeLine = 3_600_000,
-            poorMinDeprivations = 3, ruralScoreThreshold = 140, urbanScoreThreshold = 175,
-            indicators = new[] { "employment", "water", "sanitation", "waste" }, legalSource = "Nghị định (dự kiến) về chuẩn nghèo 2031–2035",
+            code = "2031-2035",
+            validFrom = "2031-01-01",
+            validTo = "2035-12-31",
+            ruralIncomeLine = 3_000_000,
+            urbanIncomeLine = 3_600_000,
+            poorMinDeprivations = 3,
+            ruralScoreThreshold = 140,
+            urbanScoreThreshold = 175,
+            indicators = new[] { "employment", "water", "sanitation", "waste" },
+            legalSource = "Nghị định (dự kiến) về chuẩn nghèo 2031–2035",
         });
         Assert.Equal(HttpStatusCode.Created, added.StatusCode);
         Assert.True((await added.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("provisional").GetBoolean());

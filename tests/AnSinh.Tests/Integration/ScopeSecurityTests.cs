@@ -69,7 +69,9 @@ public sealed class ScopeSecurityTests
         Assert.False(string.IsNullOrEmpty(token));
         var login = await browser.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["userName"] = name, ["password"] = "Pass-word-123", ["__RequestVerificationToken"] = token,
+            ["userName"] = name,
+            ["password"] = "Pass-word-123",
+            ["__RequestVerificationToken"] = token,
         }));
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
         Assert.Equal("/", login.Headers.Location?.OriginalString);

@@ -186,8 +186,13 @@ public sealed class HouseholdService(AnSinhDbContext db, ScopeResolver scopes)
         var errors = new ValidationErrors();
         var input = new MemberInput
         {
-            FullName = request.FullName, Sex = request.Sex, BirthDate = request.BirthDate, NationalId = request.NationalId,
-            Ethnicity = request.Ethnicity, Occupation = request.Occupation, Schooling = request.Schooling,
+            FullName = request.FullName,
+            Sex = request.Sex,
+            BirthDate = request.BirthDate,
+            NationalId = request.NationalId,
+            Ethnicity = request.Ethnicity,
+            Occupation = request.Occupation,
+            Schooling = request.Schooling,
             Disability = request.Disability ?? PersonRules.Code(person.Disability),
         };
         var m = MemberValidation.Validate(input, "", db.Today(), errors, relationshipRequired: false);

@@ -358,7 +358,14 @@ public sealed class HouseholdImport(AnSinhDbContext db, ScopeResolver scopes, IR
         await FlushAsync();
         db.Audit("import.households", "household", null, scope.Unit?.Code, after: new
         {
-            file = hash, mode = mode.ToString(), rows, households = households.Count, writtenHouseholds, writtenPersons, alreadyPresent = present, errors = errorCount,
+            file = hash,
+            mode = mode.ToString(),
+            rows,
+            households = households.Count,
+            writtenHouseholds,
+            writtenPersons,
+            alreadyPresent = present,
+            errors = errorCount,
         });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

@@ -83,7 +83,18 @@ public sealed class PersonSearch(AnSinhDbContext db, ScopeResolver scopes)
             .Skip((page - 1) * size).Take(size)
             .Join(db.Set<Household>(), p => p.HouseholdId, h => h.Id, (p, h) => new
             {
-                p.Id, p.FullName, p.HouseholdId, h.Code, p.BirthYear, p.BirthMonth, p.BirthDay, p.Sex, p.NationalId, p.CommuneCode, h.VillageName, p.Status,
+                p.Id,
+                p.FullName,
+                p.HouseholdId,
+                h.Code,
+                p.BirthYear,
+                p.BirthMonth,
+                p.BirthDay,
+                p.Sex,
+                p.NationalId,
+                p.CommuneCode,
+                h.VillageName,
+                p.Status,
             })
             .ToListAsync(ct);
         var items = rows.Select(r => new PersonListItem(r.Id, r.FullName, r.HouseholdId, r.Code,
