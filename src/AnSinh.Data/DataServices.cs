@@ -113,6 +113,11 @@ public static class DataServices
         services.AddSingleton<JobQueue>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<AnSinh.Poverty.Standards.ManageStandards>();
+        services.AddScoped<AnSinh.Poverty.Rounds.ReviewRounds>();
+        services.AddScoped<AnSinh.Poverty.Statistics.PovertyStatistics>();
+        services.AddScoped<AnSinh.Poverty.Rounds.RoundQueries>();
+        services.AddScoped<AnSinh.Poverty.Documents.PovertyDocuments>();
+        services.AddScoped<IJobHandler, AnSinh.Poverty.Rounds.ClassifyRoundJob>();
         return services;
     }
 

@@ -72,6 +72,7 @@ AdminUnitsApi.Map(app);
 RegistryApi.Map(app);
 AuditApi.Map(app);
 PovertyApi.Map(app);
+PovertyRoundsApi.Map(app);
 AccountEndpoints.Map(app);
 Lang.Map(app);
 app.MapRazorComponents<App>();

@@ -722,6 +722,15 @@ public sealed class XlsxWriter : IDisposable
         WriteRowCore(values, style: 0);
     }
 
+    /// <summary>Writes a row in bold (titles and column heads of report forms), without freezing it.</summary>
+    public void WriteBoldRow(IEnumerable<object?> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        OpenSheetData();
+        WriteRowCore(values, style: 1);
+    }
+
     /// <summary>Finishes the sheet and the zip. The output stream is left open.</summary>
     public void Dispose()
     {

@@ -227,6 +227,8 @@ internal sealed class HouseholdLocationConfiguration : IEntityTypeConfiguration<
         b.Property(x => x.CommuneCode).HasMaxLength(10);
         b.Property(x => x.VillageName).HasMaxLength(200);
         b.HasIndex(x => x.HouseholdId);
+        // "Households of a commune on a date" (poverty lists and rates).
+        b.HasIndex(x => new { x.CommuneUnitId, x.From });
     }
 }
 
