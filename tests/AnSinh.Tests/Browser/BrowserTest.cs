@@ -60,6 +60,9 @@ public abstract class BrowserTest : IAsyncLifetime
             Locale = "vi-VN",
         });
 
+    /// <summary>An API client of the same app, signed in as the administrator (to prepare data).</summary>
+    protected Task<HttpClient> AdminApiAsync() => _app!.AdminAsync();
+
     protected static async Task SignInAsAdminAsync(IPage page)
     {
         await page.GotoAsync("/login");

@@ -147,6 +147,8 @@ public sealed class PovertyRoundTests
         var minority = stats.GetProperty("byGroup").EnumerateArray().Single(g => g.GetProperty("code").GetString() == "ethnic_minority");
         Assert.Equal(2, minority.GetProperty("households").GetInt64());
         Assert.Equal(1, minority.GetProperty("poor").GetInt64());
+        var listed = await officer.GetFromJsonAsync<JsonElement[]>($"/api/poverty/lists?unitCode={commune}&date=2025-10-01");
+        Assert.Equal(["Hoàng Thị Cận", "Nông Văn Nghèo"], listed!.Select(x => x.GetProperty("headName").GetString()).Order(StringComparer.Ordinal));
         var before = await officer.GetFromJsonAsync<JsonElement>($"/api/poverty/statistics?unitCode={commune}&date=2025-09-25");
         Assert.Equal(0, before.GetProperty("poor").GetInt64());
 

@@ -13,6 +13,10 @@ public sealed class PdfWriterTests
         pdf.Paragraph("Hộ ông/bà: Nông Văn Nghèo, thôn Bản Nà Rì, xã Thông Nông.");
         pdf.Table(["STT", "Chủ hộ"], [1, 3], Enumerable.Range(1, 120).Select(i => (IReadOnlyList<string>)[i.ToString(), $"Hộ số {i}"]));
         var bytes = pdf.ToBytes();
+        if (Environment.GetEnvironmentVariable("ANSINH_PDF_SAMPLE") is { Length: > 0 } path)
+        {
+            File.WriteAllBytes(path, bytes);
+        }
         var text = Encoding.Latin1.GetString(bytes);
         Assert.StartsWith("%PDF-", text, StringComparison.Ordinal);
         Assert.Contains("DejaVuSans", text, StringComparison.Ordinal);

@@ -158,8 +158,9 @@ public sealed class PovertyStatistics(AnSinhDbContext db, ScopeResolver scopes)
         ids.Add(commune.Id);
         return await db.Set<PovertyStatus>().AsNoTracking()
             .Where(s => ids.Contains(s.CommuneUnitId) && s.From <= date && (s.To == null || s.To >= date) && (s.Status == PovertyClass.Poor || s.Status == PovertyClass.NearPoor))
-            .Join(db.Set<Household>(), s => s.HouseholdId, h => h.Id, (s, h) => new ListedHousehold(h.Id, h.Code, h.HeadName, s.VillageName, s.Status, s.From, s.Movement))
-            .OrderBy(x => x.Village).ThenBy(x => x.HouseholdCode)
+            .Join(db.Set<Household>(), s => s.HouseholdId, h => h.Id, (s, h) => new { h.Id, h.Code, h.HeadName, s.VillageName, s.Status, s.From, s.Movement })
+            .OrderBy(x => x.VillageName).ThenBy(x => x.Code)
+            .Select(x => new ListedHousehold(x.Id, x.Code, x.HeadName, x.VillageName, x.Status, x.From, x.Movement))
             .ToListAsync(ct);
     }
 
