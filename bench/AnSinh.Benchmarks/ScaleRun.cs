@@ -23,6 +23,7 @@ namespace AnSinh.Benchmarks;
 ///   scale make-file --rows N --out FILE.xlsx [--seed S]
 ///   scale import --engine sqlite|postgres --file FILE.xlsx       import time, raw bulk-insert time of the same rows, peak memory
 ///   scale query  --engine sqlite|postgres --people N             name search and household page p50/p95 with N people stored
+///   scale poverty --engine sqlite|postgres --people N            review rounds classified and decided, lists and rates (PovertyScaleRun)
 /// PostgreSQL: ANSINH_BENCH_POSTGRES (server connection without a database); a fresh database is made per run.
 /// </summary>
 public static class ScaleRun
@@ -47,8 +48,12 @@ public static class ScaleRun
             case "query":
                 await QueryAsync(o.GetValueOrDefault("engine", "sqlite"), int.Parse(o["people"], CultureInfo.InvariantCulture));
                 return 0;
+            case "poverty":
+                await PovertyScaleRun.RunAsync(o.GetValueOrDefault("engine", "sqlite"), int.Parse(o["people"], CultureInfo.InvariantCulture),
+                    int.Parse(o.GetValueOrDefault("seed", "13"), CultureInfo.InvariantCulture), FreshDatabaseAsync);
+                return 0;
             default:
-                Console.Error.WriteLine("scale make-file|import|query");
+                Console.Error.WriteLine("scale make-file|import|query|poverty");
                 return 1;
         }
     }
@@ -113,7 +118,15 @@ public static class ScaleRun
             ["ConnectionStrings:Default"] = connection,
         }).Build();
         var services = new ServiceCollection();
-        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        services.AddLogging(b =>
+        {
+            b.SetMinimumLevel(LogLevel.Warning);
+            if (Environment.GetEnvironmentVariable("ANSINH_BENCH_SQL") == "1")
+            {
+                // Every command with its time, to find the slow one.
+                b.AddSimpleConsole().AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Information);
+            }
+        });
         services.AddAnSinhCore(config);
         services.AddHttpContextAccessor();
         var provider = services.BuildServiceProvider();
@@ -121,6 +134,7 @@ public static class ScaleRun
         var init = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();
         await init.MigrateAsync();
         await init.EnsureAdminUnitsAsync();
+        await init.EnsurePovertyStandardsAsync();
         return provider;
     }
 

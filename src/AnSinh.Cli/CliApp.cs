@@ -34,6 +34,11 @@ public static class CliApp
           verify-audit                             kiểm tra chuỗi nhật ký; mã thoát 0 khi nguyên vẹn
           users create USER --password P --role ROLE [--scope CODE]
           users reset USER --password P
+          poverty classify ROUND_ID --as USER      phân loại lại cả đợt rà soát từ dữ liệu khảo sát (tác vụ nền, chạy đến hết)
+          poverty statistics UNIT --date YYYY-MM-DD --as USER [--map then|today] [--out FILE.xlsx]
+                                                   danh sách và tỷ lệ hộ nghèo, cận nghèo của xã/huyện/tỉnh
+          poverty score-table STANDARD [FILE.csv --source "VĂN BẢN"] --as USER
+                                                   xem hoặc nạp bảng điểm phiếu B (7 cột vùng)
 
         Tuỳ chọn chung: --provider sqlite|postgres  --connection "chuỗi kết nối"
         """;
@@ -71,6 +76,7 @@ public static class CliApp
                 "export" => await ExportAsync(provider, positional, options, output),
                 "verify-audit" => await VerifyAsync(provider, output, error),
                 "users" => await UsersAsync(provider, positional, options, output),
+                "poverty" => await PovertyCommands.RunAsync(provider, positional, options, output),
                 _ => Fail(error, $"Lệnh không rõ: {positional[0]}\n\n{Usage}"),
             };
         }
@@ -248,7 +254,7 @@ public static class CliApp
     }
 
     /// <summary>Work from the CLI acts as a named user, with that user's role and place scope.</summary>
-    private static async Task ActAsAsync(IServiceProvider scoped, string userName)
+    internal static async Task ActAsAsync(IServiceProvider scoped, string userName)
     {
         var holder = scoped.GetRequiredService<ActorHolder>();
         holder.Actor = new SystemActor("cli-lookup");
@@ -276,7 +282,7 @@ public static class CliApp
         return options;
     }
 
-    private static string Required(Dictionary<string, string> o, string key) =>
+    internal static string Required(Dictionary<string, string> o, string key) =>
         o.TryGetValue(key, out var v) ? v : throw new CliException($"Thiếu tuỳ chọn --{key}.");
 
     private static int Fail(TextWriter error, string message)

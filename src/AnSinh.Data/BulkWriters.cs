@@ -33,12 +33,13 @@ internal sealed class SqliteRegistryBulkWriter(AnSinhDbContext db) : IRegistryBu
                 x.HeadPersonId is { } hp ? G(hp) : null, x.HeadName, x.HeadSearch, (int)x.Status, D(x.RegisteredOn), x.Version, T(x.CreatedAt));
             await h.ExecuteNonQueryAsync(ct);
         }
-        using var loc = Command(connection, tx, "household_locations", ["HouseholdId", "CommuneUnitId", "CommuneCode", "VillageName", "From", "To"]);
+        var minority = HeadMinority(households, persons);
+        using var loc = Command(connection, tx, "household_locations", ["HouseholdId", "CommuneUnitId", "CommuneCode", "VillageName", "IsUrban", "EthnicMinority", "From", "To"]);
         using var ev = Command(connection, tx, "household_events", ["Id", "HouseholdId", "PersonId", "Kind", "Date", "Reason", "OtherCommuneCode", "OtherHouseholdId", "Details", "RecordedAt", "RecordedBy"]);
         var reason = PersonRules.Vietnamese(kind);
         foreach (var x in households)
         {
-            Set(loc, G(x.Id), x.CommuneUnitId, x.CommuneCode, x.VillageName, D(x.RegisteredOn), null);
+            Set(loc, G(x.Id), x.CommuneUnitId, x.CommuneCode, x.VillageName, x.IsUrban ? 1 : 0, minority.Contains(x.Id) ? 1 : 0, D(x.RegisteredOn), null);
             await loc.ExecuteNonQueryAsync(ct);
             Set(ev, G(Guid.CreateVersion7()), G(x.Id), null, (int)kind, dateText, reason, null, null, null, T(now), recordedBy);
             await ev.ExecuteNonQueryAsync(ct);
@@ -57,6 +58,13 @@ internal sealed class SqliteRegistryBulkWriter(AnSinhDbContext db) : IRegistryBu
             Set(m, G(x.Id), G(x.HouseholdId), (int)x.Relationship, D(from), null);
             await m.ExecuteNonQueryAsync(ct);
         }
+    }
+
+    /// <summary>The households whose head belongs to an ethnic minority.</summary>
+    internal static HashSet<Guid> HeadMinority(IReadOnlyList<Household> households, IReadOnlyList<Person> persons)
+    {
+        var heads = households.Where(h => h.HeadPersonId is not null).Select(h => h.HeadPersonId!.Value).ToHashSet();
+        return persons.Where(p => heads.Contains(p.Id) && Ethnicities.IsMinority(p.EthnicityCode)).Select(p => p.HouseholdId).ToHashSet();
     }
 
     // EF Core's SQLite mappings: Guid as upper-case TEXT, DateOnly as yyyy-MM-dd, DateTime as yyyy-MM-dd HH:mm:ss.FFFFFFF.
@@ -127,8 +135,9 @@ internal sealed class PostgresRegistryBulkWriter(AnSinhDbContext db) : IRegistry
         }
         var reason = PersonRules.Vietnamese(kind);
         await using (var w = await connection.BeginBinaryImportAsync(
-            "COPY household_locations (\"HouseholdId\", \"CommuneUnitId\", \"CommuneCode\", \"VillageName\", \"From\") FROM STDIN (FORMAT BINARY)", ct))
+            "COPY household_locations (\"HouseholdId\", \"CommuneUnitId\", \"CommuneCode\", \"VillageName\", \"IsUrban\", \"EthnicMinority\", \"From\") FROM STDIN (FORMAT BINARY)", ct))
         {
+            var minority = SqliteRegistryBulkWriter.HeadMinority(households, persons);
             foreach (var x in households)
             {
                 await w.StartRowAsync(ct);
@@ -136,6 +145,8 @@ internal sealed class PostgresRegistryBulkWriter(AnSinhDbContext db) : IRegistry
                 await w.WriteAsync(x.CommuneUnitId, NpgsqlDbType.Integer, ct);
                 await w.WriteAsync(x.CommuneCode, NpgsqlDbType.Varchar, ct);
                 await WriteNullable(w, x.VillageName, NpgsqlDbType.Varchar, ct);
+                await w.WriteAsync(x.IsUrban, NpgsqlDbType.Boolean, ct);
+                await w.WriteAsync(minority.Contains(x.Id), NpgsqlDbType.Boolean, ct);
                 await w.WriteAsync(x.RegisteredOn, NpgsqlDbType.Date, ct);
             }
             await w.CompleteAsync(ct);

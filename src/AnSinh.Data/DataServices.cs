@@ -82,12 +82,14 @@ public static class DataServices
             services.AddDbContext<AnSinhDbContext, PostgresDbContext>(o => o.UseNpgsql(settings.ConnectionString, n => n.CommandTimeout(600)));
             services.AddScoped<IDbContextFactory<AnSinhDbContext>, ContextFactory<PostgresDbContext>>();
             services.AddScoped<IRegistryBulkWriter, PostgresRegistryBulkWriter>();
+            services.AddScoped<AnSinh.Poverty.Rounds.IReviewResultWriter, PostgresReviewResultWriter>();
         }
         else
         {
             services.AddDbContext<AnSinhDbContext, SqliteDbContext>(o => o.UseSqlite(settings.ConnectionString, s => s.CommandTimeout(600)));
             services.AddScoped<IDbContextFactory<AnSinhDbContext>, ContextFactory<SqliteDbContext>>();
             services.AddScoped<IRegistryBulkWriter, SqliteRegistryBulkWriter>();
+            services.AddScoped<AnSinh.Poverty.Rounds.IReviewResultWriter, SqliteReviewResultWriter>();
         }
         services.AddDataProtection();
         services.AddIdentityCore<AppUser>(o =>
@@ -113,6 +115,7 @@ public static class DataServices
         services.AddSingleton<JobQueue>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<AnSinh.Poverty.Standards.ManageStandards>();
+        services.AddScoped<AnSinh.Poverty.Standards.ManageScoreTables>();
         services.AddScoped<AnSinh.Poverty.Rounds.ReviewRounds>();
         services.AddScoped<AnSinh.Poverty.Statistics.PovertyStatistics>();
         services.AddScoped<AnSinh.Poverty.Rounds.RoundQueries>();

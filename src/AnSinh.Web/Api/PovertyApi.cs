@@ -26,6 +26,20 @@ public static class PovertyApi
             var s = await manage.AddAsync(input, ct);
             return TypedResults.Created($"/api/poverty/standards/{s.Code}", ToView(s));
         });
+        // Form-B point tables (seven region columns) as data.
+        g.MapGet("/standards/{code}/score-table", async (string code, ManageScoreTables tables, CancellationToken ct) => await tables.GetAsync(code, ct));
+        g.MapPut("/standards/{code}/score-table", async (string code, ScoreTableInput input, ManageScoreTables tables, CancellationToken ct) =>
+            await tables.LoadAsync(code, input, ct));
+        g.MapPost("/standards/{code}/score-table.csv", async (string code, IFormFile? file, [Microsoft.AspNetCore.Mvc.FromForm] string? source, ManageScoreTables tables, CancellationToken ct) =>
+        {
+            if (file is null || file.Length == 0 || file.Length > 2_000_000)
+            {
+                throw new InputValidationException("file", "Cần tệp CSV bảng điểm (tối đa 2 MB).");
+            }
+            using var reader = new StreamReader(file.OpenReadStream(), System.Text.Encoding.UTF8);
+            var rows = ManageScoreTables.ParseCsv(await reader.ReadToEndAsync(ct));
+            return await tables.LoadAsync(code, new ScoreTableInput(source, rows), ct);
+        }).DisableAntiforgery();
         g.MapPost("/classify", async (ClassifyRequest r, AnSinhDbContext db, CancellationToken ct) =>
         {
             var errors = new ValidationErrors();

@@ -79,6 +79,23 @@ public sealed class CliTests
             Assert.Equal(["Vương Thị Hai", "Vương Văn Một"], names); // official order: by given name (Hai before Một)
         }
 
+        // Poverty: the form-B table (not loaded, then loaded by the administrator only) and lists and rates.
+        Assert.Contains("chưa được nạp", (await Run(["poverty", "score-table", "2022-2026", "--as", "admin", .. db])).Output, StringComparison.Ordinal);
+        var csv = Path.Combine(Path.GetTempPath(), $"cli-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(csv, AnSinh.Poverty.Standards.ManageScoreTables.CsvHeader + "\nq1,Câu 1,a,A,10,10,10,10,10,10,12\nq1,Câu 1,b,B,20,20,20,20,20,20,\n");
+        Assert.NotEqual(0, (await Run(["poverty", "score-table", "2022-2026", csv, "--source", "Thông tư 07/2021", "--as", "canbo", .. db])).Code);
+        var table = await Run(["poverty", "score-table", "2022-2026", csv, "--source", "Thông tư 07/2021 (số liệu thử)", "--as", "admin", .. db]);
+        Assert.True(table.Code == 0, table.Output);
+        Assert.Contains("Đã nạp 2 phương án", table.Output, StringComparison.Ordinal);
+        Assert.Contains("Thành thị", table.Output, StringComparison.Ordinal); // the urban column is not complete
+        var xlsx = Path.Combine(Path.GetTempPath(), $"cli-{Guid.NewGuid():N}.xlsx");
+        var stats = await Run(["poverty", "statistics", "14", "--date", "2025-12-31", "--out", xlsx, "--as", "admin", .. db]);
+        Assert.True(stats.Code == 0, stats.Output);
+        Assert.Contains("Tổng", stats.Output, StringComparison.Ordinal);
+        Assert.True(new FileInfo(xlsx).Length > 0);
+        Assert.Contains("Không có đơn vị", (await Run(["poverty", "statistics", "99999", "--date", "2025-12-31", "--as", "admin", .. db])).Output, StringComparison.Ordinal);
+        Assert.NotEqual(0, (await Run(["poverty", "classify", "not-a-guid", "--as", "admin", .. db])).Code);
+
         var verify = await Run(["verify-audit", .. db]);
         Assert.True(verify.Code == 0, verify.Output);
     }

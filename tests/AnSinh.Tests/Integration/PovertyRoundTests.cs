@@ -50,6 +50,69 @@ public sealed class PovertyRoundTests
 
     [Theory]
     [MemberData(nameof(Lanes.Engines), MemberType = typeof(Lanes))]
+    public async Task Form_B_answers_are_scored_from_the_loaded_table_and_a_missing_table_is_said_not_guessed(string engine)
+    {
+        var app = TestApp.For(engine);
+        const string commune = "01414";
+        var admin = await app.AdminAsync();
+        await admin.PostAsJsonAsync($"/api/admin-units/{commune}/villages", new { name = Village });
+        var officer = await app.UserAsync("officer", commune);
+        var household = await HouseholdAsync(officer, commune, "Đàm Văn Điểm");
+        var id = (await OkAsync(await officer.PostAsJsonAsync("/api/poverty/rounds", new { communeCode = commune, kind = "regular", startedOn = "2025-09-15" }))).GetProperty("id").GetGuid();
+        await OkAsync(await officer.PostAsJsonAsync($"/api/poverty/rounds/{id}/requests", new { requests = new object[] { new { householdId = household, formAPassed = true } } }));
+        var answers = new Dictionary<string, string> { ["q1"] = "a", ["q2"] = "a" };
+        var byAnswers = new { scoreAnswers = answers, deprivations = new[] { "water", "sanitation", "telecom" }, surveyedOn = "2025-09-16" };
+
+        // No table loaded for the 2027–2030 standard: said so, nothing guessed.
+        Assert.False((await OkAsync(await admin.GetAsync("/api/poverty/standards/2027-2030/score-table"))).GetProperty("loaded").GetBoolean());
+        var table = await OkAsync(await admin.GetAsync("/api/poverty/standards/2022-2026/score-table"));
+        if (!table.GetProperty("loaded").GetBoolean())
+        {
+            var notLoaded = await BadRequestAsync(await officer.PutAsJsonAsync($"/api/poverty/rounds/{id}/households/{household}/survey", byAnswers));
+            Assert.Contains("chưa được nạp", notLoaded.GetProperty("scoreAnswers")[0].GetString(), StringComparison.Ordinal);
+        }
+
+        // Only an administrator loads a table; bad rows are refused whole.
+        var rows = new object[]
+        {
+            new { question = "q1", questionText = "Câu thử 1", answer = "a", answerText = "A", points = Rural(50) },
+            new { question = "q1", questionText = "Câu thử 1", answer = "b", answerText = "B", points = Rural(200) },
+            new { question = "q2", questionText = "Câu thử 2", answer = "a", answerText = "A", points = Rural(40) },
+        };
+        Assert.False((await officer.PutAsJsonAsync("/api/poverty/standards/2022-2026/score-table", new { source = "Thông tư 07/2021/TT-BLĐTBXH (số liệu thử)", rows })).IsSuccessStatusCode);
+        var bad = await BadRequestAsync(await admin.PutAsJsonAsync("/api/poverty/standards/2022-2026/score-table", new
+        {
+            source = "x",
+            rows = new object[] { new { question = "q1", answer = "a", points = new Dictionary<string, int?> { ["mars"] = 1 } } },
+        }));
+        Assert.Contains("mars", bad.GetProperty("rows[0]")[0].GetString(), StringComparison.Ordinal);
+        var loaded = await OkAsync(await admin.PutAsJsonAsync("/api/poverty/standards/2022-2026/score-table", new { source = "Thông tư 07/2021/TT-BLĐTBXH (số liệu thử)", rows }));
+        Assert.True(loaded.GetProperty("loaded").GetBoolean());
+        Assert.Equal("urban", Assert.Single(loaded.GetProperty("regionsMissing").EnumerateArray()).GetString());
+        Assert.Contains("Thành thị", loaded.GetProperty("message").GetString(), StringComparison.Ordinal);
+
+        // A score and answers together are refused; answers alone give A = 50 + 40 = 90 ≤ 140: poor with 3 deprivations.
+        var both = await BadRequestAsync(await officer.PutAsJsonAsync($"/api/poverty/rounds/{id}/households/{household}/survey", new { scoreAnswers = answers, incomeScore = 90, deprivations = Array.Empty<string>(), surveyedOn = "2025-09-16" }));
+        Assert.True(both.TryGetProperty("scoreAnswers", out _));
+        var scored = await OkAsync(await officer.PutAsJsonAsync($"/api/poverty/rounds/{id}/households/{household}/survey", byAnswers));
+        Assert.Equal("poor", scored.GetProperty("classification").GetString());
+        var row = (await OkAsync(await officer.GetAsync($"/api/poverty/rounds/{id}/households"))).GetProperty("items").EnumerateArray().Single(h => h.GetProperty("householdId").GetGuid() == household);
+        Assert.Equal(90, row.GetProperty("incomeScore").GetInt32());
+    }
+
+    private static Dictionary<string, int?> Rural(int points) => new()
+    {
+        ["northern_mountains"] = points,
+        ["red_river_delta"] = points,
+        ["central_coast"] = points,
+        ["central_highlands"] = points,
+        ["southeast"] = points,
+        ["mekong_delta"] = points,
+        ["urban"] = null,
+    };
+
+    [Theory]
+    [MemberData(nameof(Lanes.Engines), MemberType = typeof(Lanes))]
     public async Task A_round_goes_from_list_to_frozen_decision_with_every_step_checked(string engine)
     {
         var app = TestApp.For(engine);

@@ -396,11 +396,10 @@ namespace AnSinh.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RoundId");
-
-                    b.HasIndex("CommuneUnitId", "From");
-
                     b.HasIndex("HouseholdId", "From");
+
+                    b.HasIndex("CommuneUnitId", "Status", "From", "To", "IsUrban", "EthnicMinority", "VillageName")
+                        .HasDatabaseName("IX_poverty_statuses_lists");
 
                     b.ToTable("poverty_statuses", (string)null);
                 });
@@ -543,6 +542,8 @@ namespace AnSinh.Data.Migrations.Postgres
                     b.HasIndex("RoundId", "HouseholdId")
                         .IsUnique();
 
+                    b.HasIndex("RoundId", "Id");
+
                     b.HasIndex("RoundId", "VillageName", "HouseholdCode");
 
                     b.ToTable("review_households", (string)null);
@@ -630,6 +631,10 @@ namespace AnSinh.Data.Migrations.Postgres
 
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Movements")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<DateOnly?>("PostingEnd")
                         .HasColumnType("date");
@@ -736,6 +741,73 @@ namespace AnSinh.Data.Migrations.Postgres
                     b.HasIndex("ValidFrom");
 
                     b.ToTable("poverty_standards", (string)null);
+                });
+
+            modelBuilder.Entity("AnSinh.Poverty.Standards.ScorePoint", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("AnswerText")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int?>("CentralCoast")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("CentralHighlands")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MekongDelta")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("NorthernMountains")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("QuestionText")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int?>("RedRiverDelta")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int?>("Southeast")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("StandardCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("Urban")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StandardCode", "Question", "Answer")
+                        .IsUnique();
+
+                    b.ToTable("poverty_score_points", (string)null);
                 });
 
             modelBuilder.Entity("AnSinh.Registry.Households.Household", b =>
@@ -881,11 +953,17 @@ namespace AnSinh.Data.Migrations.Postgres
                     b.Property<int>("CommuneUnitId")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("EthnicMinority")
+                        .HasColumnType("boolean");
+
                     b.Property<DateOnly>("From")
                         .HasColumnType("date");
 
                     b.Property<Guid>("HouseholdId")
                         .HasColumnType("uuid");
+
+                    b.Property<bool>("IsUrban")
+                        .HasColumnType("boolean");
 
                     b.Property<DateOnly?>("To")
                         .HasColumnType("date");
@@ -898,7 +976,8 @@ namespace AnSinh.Data.Migrations.Postgres
 
                     b.HasIndex("HouseholdId");
 
-                    b.HasIndex("CommuneUnitId", "From");
+                    b.HasIndex("CommuneUnitId", "From", "To", "IsUrban", "EthnicMinority", "VillageName")
+                        .HasDatabaseName("IX_household_locations_lists");
 
                     b.ToTable("household_locations", (string)null);
                 });

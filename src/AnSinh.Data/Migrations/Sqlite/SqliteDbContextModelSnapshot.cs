@@ -387,11 +387,10 @@ namespace AnSinh.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RoundId");
-
-                    b.HasIndex("CommuneUnitId", "From");
-
                     b.HasIndex("HouseholdId", "From");
+
+                    b.HasIndex("CommuneUnitId", "Status", "From", "To", "IsUrban", "EthnicMinority", "VillageName")
+                        .HasDatabaseName("IX_poverty_statuses_lists");
 
                     b.ToTable("poverty_statuses", (string)null);
                 });
@@ -530,6 +529,8 @@ namespace AnSinh.Data.Migrations.Sqlite
                     b.HasIndex("RoundId", "HouseholdId")
                         .IsUnique();
 
+                    b.HasIndex("RoundId", "Id");
+
                     b.HasIndex("RoundId", "VillageName", "HouseholdCode");
 
                     b.ToTable("review_households", (string)null);
@@ -615,6 +616,10 @@ namespace AnSinh.Data.Migrations.Sqlite
 
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Movements")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("PostingEnd")
                         .HasColumnType("TEXT");
@@ -719,6 +724,71 @@ namespace AnSinh.Data.Migrations.Sqlite
                     b.HasIndex("ValidFrom");
 
                     b.ToTable("poverty_standards", (string)null);
+                });
+
+            modelBuilder.Entity("AnSinh.Poverty.Standards.ScorePoint", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnswerText")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CentralCoast")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CentralHighlands")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MekongDelta")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("NorthernMountains")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuestionText")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RedRiverDelta")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Southeast")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StandardCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Urban")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StandardCode", "Question", "Answer")
+                        .IsUnique();
+
+                    b.ToTable("poverty_score_points", (string)null);
                 });
 
             modelBuilder.Entity("AnSinh.Registry.Households.Household", b =>
@@ -862,11 +932,17 @@ namespace AnSinh.Data.Migrations.Sqlite
                     b.Property<int>("CommuneUnitId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("EthnicMinority")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("From")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("HouseholdId")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsUrban")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("To")
                         .HasColumnType("TEXT");
@@ -879,7 +955,8 @@ namespace AnSinh.Data.Migrations.Sqlite
 
                     b.HasIndex("HouseholdId");
 
-                    b.HasIndex("CommuneUnitId", "From");
+                    b.HasIndex("CommuneUnitId", "From", "To", "IsUrban", "EthnicMinority", "VillageName")
+                        .HasDatabaseName("IX_household_locations_lists");
 
                     b.ToTable("household_locations", (string)null);
                 });

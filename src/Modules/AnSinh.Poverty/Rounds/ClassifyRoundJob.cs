@@ -11,10 +11,11 @@ namespace AnSinh.Poverty.Rounds;
 
 /// <summary>
 /// Classifies every surveyed household of a round from its stored survey data with the one
-/// classifier, a page of rows at a time, and writes the results set-based (one statement per
-/// class and page). Re-running it gives the same results, so a job stopped half-way is run again.
+/// classifier, a page of rows at a time, and writes each page's results and movements with the
+/// engine's bulk path (<see cref="IReviewResultWriter"/>), one transaction per page. Re-running it
+/// gives the same results, so a job stopped half-way is run again.
 /// </summary>
-public sealed class ClassifyRoundJob(AnSinhDbContext db, ReviewRounds rounds) : IJobHandler
+public sealed class ClassifyRoundJob(AnSinhDbContext db, ReviewRounds rounds, IReviewResultWriter writer) : IJobHandler
 {
     public const string JobKind = "poverty.classify_round";
     public const int PageSize = 50_000;
@@ -33,11 +34,11 @@ public sealed class ClassifyRoundJob(AnSinhDbContext db, ReviewRounds rounds) : 
         {
             throw new RuleViolationException("Vai trò của bạn không được thực hiện rà soát hộ nghèo.");
         }
-        var counts = await ClassifyAsync(db, round, progress, ct);
+        var counts = await ClassifyAsync(db, writer, round, progress, ct);
         return JsonSerializer.Serialize(counts);
     }
 
-    public static async Task<Counts> ClassifyAsync(AnSinhDbContext db, ReviewRound round, IJobProgress? progress, CancellationToken ct)
+    public static async Task<Counts> ClassifyAsync(AnSinhDbContext db, IReviewResultWriter writer, ReviewRound round, IJobProgress? progress, CancellationToken ct)
     {
         if (round.IsFrozen)
         {
@@ -54,23 +55,20 @@ public sealed class ClassifyRoundJob(AnSinhDbContext db, ReviewRounds rounds) : 
         var tallies = new long[5];
         long done = 0, notSurveyed = 0;
         long lastId = 0;
-        var byClass = new List<long>[5];
-        for (var i = 0; i < byClass.Length; i++)
-        {
-            byClass[i] = new List<long>(PageSize);
-        }
+        var results = new List<ReviewResult>(PageSize);
         while (true)
         {
             var page = await db.Set<ReviewHousehold>().AsNoTracking()
                 .Where(x => x.RoundId == id && x.Id > lastId)
                 .OrderBy(x => x.Id)
-                .Select(x => new { x.Id, x.IsUrban, x.Income, x.IncomeScore, x.DeprivedMask, x.UnknownMask, x.SurveyedOn })
+                .Select(x => new { x.Id, x.IsUrban, x.Income, x.IncomeScore, x.DeprivedMask, x.UnknownMask, x.SurveyedOn, x.PreviousStatus, x.EverPoor })
                 .Take(PageSize)
                 .ToListAsync(ct);
             if (page.Count == 0)
             {
                 break;
             }
+            results.Clear();
             foreach (var x in page)
             {
                 if (x.SurveyedOn is null)
@@ -84,23 +82,14 @@ public sealed class ClassifyRoundJob(AnSinhDbContext db, ReviewRounds rounds) : 
                     x.IsUrban ? standard.UrbanScoreThreshold : standard.RuralScoreThreshold,
                     standard.PoorMinDeprivations,
                     x.Income, x.IncomeScore, BitOperations.PopCount((uint)x.DeprivedMask), BitOperations.PopCount((uint)x.UnknownMask));
-                byClass[(int)cls].Add(x.Id);
+                results.Add(new ReviewResult(x.Id, cls, ReviewRules.MovementOf(x.PreviousStatus, cls, x.EverPoor)));
                 tallies[(int)cls]++;
             }
             lastId = page[^1].Id;
-            await using (var tx = await db.Database.BeginTransactionAsync(ct))
+            if (results.Count > 0)
             {
-                for (var c = 0; c < byClass.Length; c++)
-                {
-                    if (byClass[c].Count == 0)
-                    {
-                        continue;
-                    }
-                    var ids = byClass[c];
-                    var value = (PovertyClass)c;
-                    await db.Set<ReviewHousehold>().Where(x => ids.Contains(x.Id)).ExecuteUpdateAsync(s => s.SetProperty(x => x.Result, value), ct);
-                    ids.Clear();
-                }
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                await writer.WriteAsync(results, ct);
                 await tx.CommitAsync(ct);
             }
             done += page.Count;

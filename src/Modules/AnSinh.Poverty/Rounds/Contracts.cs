@@ -17,6 +17,9 @@ public sealed record SurveyRequest
 
     /// <summary>Reason for each register proposal the officer overrides, by indicator code.</summary>
     public Dictionary<string, string>? Overrides { get; init; }
+
+    /// <summary>Form-B answers (question code → answer code): the score A is computed from the loaded point table.</summary>
+    public Dictionary<string, string>? ScoreAnswers { get; init; }
 }
 
 public sealed record MeetingRequest(string? Village, DateOnly? HeldOn, int? Attendees, int? Agreeing, string? Minutes);

@@ -62,6 +62,9 @@ public sealed class ReviewRound : IAudited
     public string? DecisionNumber { get; set; }
     public DateOnly? DecidedOn { get; set; }
     public string? DecidedBy { get; set; }
+
+    /// <summary>The decision's count of households per movement (JSON: code → count), for the lists and rates.</summary>
+    public string? Movements { get; set; }
     public DateTime CreatedAt { get; set; }
     public required string CreatedBy { get; set; }
     public int Version { get; set; }
@@ -189,6 +192,7 @@ internal sealed class ReviewRoundConfiguration : IEntityTypeConfiguration<Review
         b.Property(x => x.PostingPlaces).HasMaxLength(500);
         b.Property(x => x.DecisionNumber).HasMaxLength(50);
         b.Property(x => x.DecidedBy).HasMaxLength(256);
+        b.Property(x => x.Movements).HasMaxLength(1000);
         b.Property(x => x.CreatedBy).HasMaxLength(256);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.Ignore(x => x.IsFrozen);
@@ -212,6 +216,8 @@ internal sealed class ReviewHouseholdConfiguration : IEntityTypeConfiguration<Re
         // A household is reviewed at most once per round.
         b.HasIndex(x => new { x.RoundId, x.HouseholdId }).IsUnique();
         b.HasIndex(x => new { x.RoundId, x.VillageName, x.HouseholdCode });
+        // The classify job reads a round in pages by id.
+        b.HasIndex(x => new { x.RoundId, x.Id });
         b.HasOne<ReviewRound>().WithMany().HasForeignKey(x => x.RoundId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -251,7 +257,7 @@ internal sealed class PovertyStatusConfiguration : IEntityTypeConfiguration<Pove
         b.ToTable("poverty_statuses");
         b.Property(x => x.VillageName).HasMaxLength(200);
         b.HasIndex(x => new { x.HouseholdId, x.From });
-        b.HasIndex(x => new { x.CommuneUnitId, x.From });
-        b.HasIndex(x => x.RoundId);
+        // Lists and rates: the statuses of communes on a date, covering, so a province reads the index only.
+        b.HasIndex(x => new { x.CommuneUnitId, x.Status, x.From, x.To, x.IsUrban, x.EthnicMinority, x.VillageName }).HasDatabaseName("IX_poverty_statuses_lists");
     }
 }

@@ -16,7 +16,7 @@ namespace AnSinh.Poverty.Rounds;
 /// village meeting → public posting → complaints → the approver's decision, which freezes it.
 /// Each step checks the one before it; every write is audited.
 /// </summary>
-public sealed class ReviewRounds(AnSinhDbContext db, ScopeResolver scopes)
+public sealed class ReviewRounds(AnSinhDbContext db, ScopeResolver scopes, ManageScoreTables scoreTables)
 {
     public const string FrozenMessage = "Đợt rà soát đã có quyết định và đã khóa; thay đổi sau này phải làm trong một đợt rà soát thường xuyên mới.";
 
@@ -183,12 +183,32 @@ public sealed class ReviewRounds(AnSinhDbContext db, ScopeResolver scopes)
         {
             errors.Add("floorArea", "Diện tích nhà phải từ 0 đến 100.000 m².");
         }
-        var input = new ClassificationInput(row.IsUrban, r.IncomePerPersonMonthly, r.IncomeScore, r.Deprivations ?? [], r.UnknownIndicators ?? []);
+        var incomeScore = r.IncomeScore;
+        if (r.ScoreAnswers is { Count: > 0 } answers)
+        {
+            if (r.IncomeScore is not null)
+            {
+                errors.Add("scoreAnswers", "Nhập hoặc các câu trả lời phiếu B, hoặc điểm A đã chấm; không nhập cả hai.");
+            }
+            else
+            {
+                var region = await scoreTables.RegionOfCommuneAsync(round.CommuneUnitId, row.IsUrban, ct);
+                var outcome = region is null
+                    ? new ScoreTables.ScoreOutcome(null, ["Không xác định được vùng của xã để chọn cột điểm phiếu B."])
+                    : ScoreTables.Score(await scoreTables.TableAsync(standard.Code, ct), standard.Code, region.Value, answers);
+                foreach (var problem in outcome.Problems)
+                {
+                    errors.Add("scoreAnswers", problem);
+                }
+                incomeScore = outcome.Score;
+            }
+        }
+        var input = new ClassificationInput(row.IsUrban, r.IncomePerPersonMonthly, incomeScore, r.Deprivations ?? [], r.UnknownIndicators ?? []);
         foreach (var (field, message) in PovertyClassifier.Check(standard, input))
         {
             errors.Add(field, message);
         }
-        if (r.IncomePerPersonMonthly is null && r.IncomeScore is null)
+        if (r.IncomePerPersonMonthly is null && r.IncomeScore is null && r.ScoreAnswers is not { Count: > 0 })
         {
             errors.Add("incomePerPersonMonthly", "Cần thu nhập bình quân đầu người/tháng hoặc điểm thu nhập (A) của phiếu B.");
         }
@@ -214,7 +234,7 @@ public sealed class ReviewRounds(AnSinhDbContext db, ScopeResolver scopes)
         errors.ThrowIfAny();
         var result = PovertyClassifier.Classify(standard, input);
         row.Income = r.IncomePerPersonMonthly;
-        row.IncomeScore = r.IncomeScore;
+        row.IncomeScore = incomeScore;
         row.DeprivedMask = ReviewRules.Mask(standard.IndicatorList, input.Deprivations);
         row.UnknownMask = ReviewRules.Mask(standard.IndicatorList, input.UnknownIndicators!);
         row.FloorArea = r.FloorArea;
@@ -223,6 +243,7 @@ public sealed class ReviewRounds(AnSinhDbContext db, ScopeResolver scopes)
         row.SurveyedBy = Actor.UserName;
         row.SurveyedOn = surveyedOn;
         row.Result = result.Class;
+        row.Movement = ReviewRules.MovementOf(row.PreviousStatus, result.Class, row.EverPoor);
         row.NeedsRescore = false;
         row.Version++;
         if (round.Stage == RoundStage.Listing)
@@ -460,6 +481,7 @@ public sealed class ReviewRounds(AnSinhDbContext db, ScopeResolver scopes)
             round.DecisionNumber = r.DecisionNumber!.Trim();
             round.DecidedOn = decidedOn;
             round.DecidedBy = Actor.UserName;
+            round.Movements = JsonSerializer.Serialize(counts);
             round.Version++;
             db.Audit("review_round.decided", "review_round", round.Id.ToString(), round.CommuneCode, after: new { round.DecisionNumber, decidedOn, counts });
             await db.SaveChangesAsync(ct);
@@ -469,25 +491,28 @@ public sealed class ReviewRounds(AnSinhDbContext db, ScopeResolver scopes)
     }
 
     /// <summary>
-    /// Set-based: the movement of every household of the round, the end of each household's
-    /// previous status, and its new status from the decision date (one statement each).
+    /// Set-based: the movement of every household of the round (already written with its result;
+    /// any row without one gets it here), the end of each household's previous status, and its new
+    /// status from the decision date (one statement each).
     /// </summary>
     public static async Task<Dictionary<string, int>> WriteDecisionAsync(AnSinhDbContext db, ReviewRound round, DateOnly decidedOn, CancellationToken ct)
     {
         var id = round.Id;
         var rows = db.Set<ReviewHousehold>().Where(x => x.RoundId == id);
-        var combos = await rows.GroupBy(x => new { x.PreviousStatus, x.Result, x.EverPoor }).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var c in combos)
+        var missing = await rows.Where(x => x.Movement == null)
+            .GroupBy(x => new { x.PreviousStatus, x.Result, x.EverPoor }).Select(g => g.Key).ToListAsync(ct);
+        foreach (var c in missing)
         {
-            var movement = ReviewRules.MovementOf(c.Key.PreviousStatus, c.Key.Result!.Value, c.Key.EverPoor);
-            await rows.Where(x => x.PreviousStatus == c.Key.PreviousStatus && x.Result == c.Key.Result && x.EverPoor == c.Key.EverPoor)
+            var movement = ReviewRules.MovementOf(c.PreviousStatus, c.Result!.Value, c.EverPoor);
+            await rows.Where(x => x.Movement == null && x.PreviousStatus == c.PreviousStatus && x.Result == c.Result && x.EverPoor == c.EverPoor)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.Movement, movement), ct);
-            counts[ReviewRules.Code(movement)] = counts.GetValueOrDefault(ReviewRules.Code(movement)) + c.Count;
         }
+        var counts = (await rows.GroupBy(x => x.Movement).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
+            .ToDictionary(x => ReviewRules.Code(x.Key!.Value), x => x.Count, StringComparer.Ordinal);
         var dayBefore = decidedOn.AddDays(-1);
+        var reviewed = rows.Select(x => x.HouseholdId);
         await db.Set<PovertyStatus>()
-            .Where(s => s.To == null && db.Set<ReviewHousehold>().Any(x => x.RoundId == id && x.HouseholdId == s.HouseholdId))
+            .Where(s => s.To == null && reviewed.Contains(s.HouseholdId))
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.To, dayBefore), ct);
         var pg = db.Engine == DatabaseEngine.Postgres;
         object roundParam = pg ? id : id.ToString().ToUpperInvariant();

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using AnSinh.Platform.AdminUnits;
 using AnSinh.Platform.Errors;
 using AnSinh.Platform.Persistence;
@@ -80,23 +81,16 @@ public sealed class PovertyStatistics(AnSinhDbContext db, ScopeResolver scopes)
         var all = keyOf.Keys.ToList();
         var byVillage = unit.Level == AdminLevel.Commune;
 
+        // Households on the register that day, where they lived then (read from a covering index).
         var households = await db.Set<HouseholdLocation>().AsNoTracking()
             .Where(l => all.Contains(l.CommuneUnitId) && l.From <= date && (l.To == null || l.To >= date))
-            .GroupBy(l => new { l.CommuneUnitId, Village = byVillage ? l.VillageName : null })
-            .Select(g => new { g.Key.CommuneUnitId, g.Key.Village, Count = g.LongCount() })
+            .GroupBy(l => new { l.CommuneUnitId, Village = byVillage ? l.VillageName : null, l.IsUrban, l.EthnicMinority })
+            .Select(g => new { g.Key.CommuneUnitId, g.Key.Village, g.Key.IsUrban, g.Key.EthnicMinority, Count = g.LongCount() })
             .ToListAsync(ct);
         var statuses = await db.Set<PovertyStatus>().AsNoTracking()
-            .Where(s => all.Contains(s.CommuneUnitId) && s.From <= date && (s.To == null || s.To >= date) && (s.Status == PovertyClass.Poor || s.Status == PovertyClass.NearPoor))
+            .Where(s => all.Contains(s.CommuneUnitId) && (s.Status == PovertyClass.Poor || s.Status == PovertyClass.NearPoor) && s.From <= date && (s.To == null || s.To >= date))
             .GroupBy(s => new { s.CommuneUnitId, Village = byVillage ? s.VillageName : null, s.Status, s.IsUrban, s.EthnicMinority })
             .Select(g => new { g.Key.CommuneUnitId, g.Key.Village, g.Key.Status, g.Key.IsUrban, g.Key.EthnicMinority, Count = g.LongCount() })
-            .ToListAsync(ct);
-        var groups = await db.Set<HouseholdLocation>().AsNoTracking()
-            .Where(l => all.Contains(l.CommuneUnitId) && l.From <= date && (l.To == null || l.To >= date))
-            .Join(db.Set<Household>(), l => l.HouseholdId, h => h.Id, (l, h) => new { h.IsUrban, h.HeadPersonId })
-            .GroupJoin(db.Set<Person>(), x => x.HeadPersonId, p => p.Id, (x, ps) => new { x.IsUrban, ps })
-            .SelectMany(x => x.ps.DefaultIfEmpty(), (x, p) => new { x.IsUrban, Minority = p != null && p.EthnicityCode != Ethnicities.KinhCode })
-            .GroupBy(x => new { x.IsUrban, x.Minority })
-            .Select(g => new { g.Key.IsUrban, g.Key.Minority, Count = g.LongCount() })
             .ToListAsync(ct);
 
         string RowKey(int communeId, string? village) => byVillage ? village ?? "(chưa ghi thôn)" : keyOf[communeId];
@@ -124,7 +118,7 @@ public sealed class PovertyStatistics(AnSinhDbContext db, ScopeResolver scopes)
             .OrderBy(r => r.Code == Unassigned).ThenBy(r => r.Code, StringComparer.Ordinal).ToList();
 
         RateRow Group(string code, string name, Func<bool, bool, bool> pick) => Rated(code, name,
-            groups.Where(g => pick(g.IsUrban, g.Minority)).Sum(g => g.Count),
+            households.Where(g => pick(g.IsUrban, g.EthnicMinority)).Sum(g => g.Count),
             statuses.Where(s => s.Status == PovertyClass.Poor && pick(s.IsUrban, s.EthnicMinority)).Sum(s => s.Count),
             statuses.Where(s => s.Status == PovertyClass.NearPoor && pick(s.IsUrban, s.EthnicMinority)).Sum(s => s.Count));
         var byGroup = new List<RateRow>
@@ -135,12 +129,19 @@ public sealed class PovertyStatistics(AnSinhDbContext db, ScopeResolver scopes)
             Group("kinh", "Hộ dân tộc Kinh", (_, m) => !m),
         };
 
-        // The movements of the rounds decided in the year, up to the date.
+        // The movements of the rounds decided in the year, up to the date (counted by each decision).
         var yearStart = new DateOnly(date.Year, 1, 1);
-        var movements = await db.Set<ReviewHousehold>().AsNoTracking()
-            .Join(db.Set<ReviewRound>().Where(r => all.Contains(r.CommuneUnitId) && r.DecidedOn >= yearStart && r.DecidedOn <= date), x => x.RoundId, r => r.Id, (x, r) => x.Movement)
-            .GroupBy(m => m).Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(ct);
-        var movementCounts = Enum.GetValues<Movement>().ToDictionary(ReviewRules.Code, m => movements.Where(x => x.Key == m).Sum(x => x.Count), StringComparer.Ordinal);
+        var decided = await db.Set<ReviewRound>().AsNoTracking()
+            .Where(r => all.Contains(r.CommuneUnitId) && r.DecidedOn >= yearStart && r.DecidedOn <= date && r.Movements != null)
+            .Select(r => r.Movements!).ToListAsync(ct);
+        var movementCounts = Enum.GetValues<Movement>().ToDictionary(ReviewRules.Code, _ => 0L, StringComparer.Ordinal);
+        foreach (var json in decided)
+        {
+            foreach (var (movement, count) in JsonSerializer.Deserialize<Dictionary<string, long>>(json) ?? [])
+            {
+                movementCounts[movement] = movementCounts.GetValueOrDefault(movement) + count;
+            }
+        }
 
         var total = Rated(unit.Code, unit.FullName, rateRows.Sum(r => r.Households), rateRows.Sum(r => r.Poor), rateRows.Sum(r => r.NearPoor));
         return new PovertyFigures(unit.Code, unit.FullName, LevelCode(unit.Level), date, todayMap ? "today" : "then",
@@ -169,7 +170,7 @@ public sealed class PovertyStatistics(AnSinhDbContext db, ScopeResolver scopes)
     /// <summary>The poor and near-poor rates of a unit on 31 December of each year with records (for the chart).</summary>
     public async Task<List<(int Year, decimal PoorRate, decimal NearPoorRate)>> SeriesAsync(string? unitCode, CancellationToken ct = default)
     {
-        var first = await db.Set<PovertyStatus>().AsNoTracking().OrderBy(s => s.From).Select(s => (DateOnly?)s.From).FirstOrDefaultAsync(ct);
+        var first = await db.Set<ReviewRound>().AsNoTracking().Where(r => r.DecidedOn != null).MinAsync(r => r.DecidedOn, ct);
         var today = db.Today();
         var list = new List<(int, decimal, decimal)>();
         if (first is null)

@@ -26,6 +26,9 @@ public static class Ethnicities
 
     public const string KinhCode = "01";
 
+    /// <summary>An ethnic-minority group: any group but Kinh (no recorded group counts as not a minority).</summary>
+    public static bool IsMinority(string? code) => code is not null && code != KinhCode;
+
     public static string NameOf(string code) => All.FirstOrDefault(e => e.Code == code)?.Name ?? code;
 
     /// <summary>Finds a group by code or by name, with or without diacritics and hyphens ("Khmer", "Mông", "Ê Đê").</summary>

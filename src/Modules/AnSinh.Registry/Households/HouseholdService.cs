@@ -90,7 +90,7 @@ public sealed class HouseholdService(AnSinhDbContext db, ScopeResolver scopes)
                 SetHead(household, person);
             }
         }
-        db.Add(new HouseholdLocation { HouseholdId = household.Id, CommuneUnitId = commune!.Id, CommuneCode = commune.Code, VillageName = village?.Name, From = date });
+        db.Add(NewLocation(household, members.FirstOrDefault(m => m.Relationship == Relationship.Head)?.EthnicityCode, date));
         AddEvent(household.Id, null, HouseholdEventKind.Registered, date, "Đăng ký hộ mới");
         await db.SaveChangesAsync(ct);
         return new RegisteredHousehold(household.Id, household.Code);
@@ -173,6 +173,10 @@ public sealed class HouseholdService(AnSinhDbContext db, ScopeResolver scopes)
         household.AddressSearch = VietnameseText.SearchKey(address);
         household.VillageId = village?.Id;
         household.VillageName = village?.Name;
+        foreach (var l in await OpenLocationsAsync(id, ct))
+        {
+            l.VillageName = village?.Name; // a correction of the village, not a move
+        }
         household.Version++;
         AddEvent(id, null, HouseholdEventKind.Correction, db.Today(), Reason(request.Reason, "Điều chỉnh địa chỉ, thôn"));
         await SaveAsync(ct);
@@ -212,6 +216,7 @@ public sealed class HouseholdService(AnSinhDbContext db, ScopeResolver scopes)
         {
             var household = await db.Set<Household>().FirstAsync(h => h.Id == person.HouseholdId, ct);
             SetHead(household, person);
+            await SetOpenLocationsMinorityAsync(household.Id, person.EthnicityCode, ct);
         }
         AddEvent(person.HouseholdId, person.Id, HouseholdEventKind.Correction, db.Today(), Reason(request.Reason, "Điều chỉnh thông tin nhân khẩu"));
         await SaveAsync(ct);
@@ -360,7 +365,7 @@ public sealed class HouseholdService(AnSinhDbContext db, ScopeResolver scopes)
         var code = await NextCodeAsync(commune.Id, ct);
         var created = NewHousehold(commune, village, code, address, date);
         db.Add(created);
-        db.Add(new HouseholdLocation { HouseholdId = created.Id, CommuneUnitId = commune.Id, CommuneCode = commune.Code, VillageName = village?.Name, From = date });
+        db.Add(NewLocation(created, persons.FirstOrDefault(p => p.Id == request.NewHeadId)?.EthnicityCode, date));
         foreach (var p in persons)
         {
             await CloseMembershipAsync(p.Id, date, ct);
@@ -408,6 +413,7 @@ public sealed class HouseholdService(AnSinhDbContext db, ScopeResolver scopes)
         newHead.Relationship = Relationship.Head;
         newHead.Version++;
         SetHead(household, newHead);
+        await SetOpenLocationsMinorityAsync(householdId, newHead.EthnicityCode, ct);
         household.Version++;
         AddEvent(householdId, newHead.Id, HouseholdEventKind.HeadChange, date, Reason(request.Reason, "Thay đổi chủ hộ"));
         await SaveAsync(ct);
@@ -632,6 +638,30 @@ public sealed class HouseholdService(AnSinhDbContext db, ScopeResolver scopes)
         p.Schooling = m.Schooling;
         p.Disability = m.Disability;
     }
+
+    /// <summary>The household's first location row, with the facts the lists and rates count by.</summary>
+    internal static HouseholdLocation NewLocation(Household h, string? headEthnicity, DateOnly from) => new()
+    {
+        HouseholdId = h.Id,
+        CommuneUnitId = h.CommuneUnitId,
+        CommuneCode = h.CommuneCode,
+        VillageName = h.VillageName,
+        IsUrban = h.IsUrban,
+        EthnicMinority = Ethnicities.IsMinority(headEthnicity),
+        From = from,
+    };
+
+    private async Task SetOpenLocationsMinorityAsync(Guid householdId, string? headEthnicity, CancellationToken ct)
+    {
+        var minority = Ethnicities.IsMinority(headEthnicity);
+        foreach (var l in await OpenLocationsAsync(householdId, ct))
+        {
+            l.EthnicMinority = minority;
+        }
+    }
+
+    private async Task<List<HouseholdLocation>> OpenLocationsAsync(Guid householdId, CancellationToken ct) =>
+        await db.Set<HouseholdLocation>().Where(l => l.HouseholdId == householdId && l.To == null).ToListAsync(ct);
 
     internal static void SetHead(Household h, Person p)
     {

@@ -137,6 +137,12 @@ public sealed class HouseholdLocation
     public int CommuneUnitId { get; set; }
     public required string CommuneCode { get; set; }
     public string? VillageName { get; set; }
+
+    /// <summary>The household is urban (its commune is a ward or town), copied for counting by area.</summary>
+    public bool IsUrban { get; set; }
+
+    /// <summary>The head belongs to an ethnic minority (kept current when the head or the head's ethnicity changes).</summary>
+    public bool EthnicMinority { get; set; }
     public DateOnly From { get; set; }
     public DateOnly? To { get; set; }
 }
@@ -227,8 +233,9 @@ internal sealed class HouseholdLocationConfiguration : IEntityTypeConfiguration<
         b.Property(x => x.CommuneCode).HasMaxLength(10);
         b.Property(x => x.VillageName).HasMaxLength(200);
         b.HasIndex(x => x.HouseholdId);
-        // "Households of a commune on a date" (poverty lists and rates).
-        b.HasIndex(x => new { x.CommuneUnitId, x.From });
+        // "Households of a commune on a date" by village, area and ethnic group (poverty lists and
+        // rates): covering, so a province's count reads the index only.
+        b.HasIndex(x => new { x.CommuneUnitId, x.From, x.To, x.IsUrban, x.EthnicMinority, x.VillageName }).HasDatabaseName("IX_household_locations_lists");
     }
 }
 

@@ -122,7 +122,16 @@ public sealed class RehomingService(AnSinhDbContext db, ScopeResolver scopes)
         {
             l.To = date.AddDays(-1);
         }
-        db.Add(new HouseholdLocation { HouseholdId = h.Id, CommuneUnitId = target.Id, CommuneCode = target.Code, VillageName = villageName, From = date });
+        db.Add(new HouseholdLocation
+        {
+            HouseholdId = h.Id,
+            CommuneUnitId = target.Id,
+            CommuneCode = target.Code,
+            VillageName = villageName,
+            IsUrban = target.IsUrban,
+            EthnicMinority = open.Any(l => l.EthnicMinority),
+            From = date,
+        });
         var oldCode = h.CommuneCode;
         h.CommuneUnitId = target.Id;
         h.CommuneCode = target.Code;
