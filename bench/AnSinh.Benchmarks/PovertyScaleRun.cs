@@ -14,7 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AnSinh.Benchmarks;
 
 /// <summary>
-/// scale poverty --engine sqlite|postgres --people N [--seed S]
+/// scale poverty --engine sqlite|postgres --people N [--seed S] [--copy-of SQLITE_FILE|PG_DATABASE]
 /// Seeds N synthetic people of Sơn La's communes (about N ÷ 3.65 households), then:
 ///  A. a periodic round per commune over every household, survey data stored (random income and
 ///     deprivations, all indicators answered so the decision may be taken), classified by <see cref="ClassifyRoundJob"/>
@@ -31,14 +31,29 @@ public static class PovertyScaleRun
     private static readonly DateOnly DecidedC = new(2025, 12, 10);
     private static readonly DateOnly StatsDate = new(2025, 12, 5);
 
-    public static async Task RunAsync(string engine, int people, int seed, Func<string, Task<ServiceProvider>> freshDatabase)
+    public static async Task RunAsync(string engine, int people, int seed, string? copyOf)
     {
-        await using var provider = await freshDatabase(engine);
+        await using var provider = await ScaleRun.DatabaseAsync(engine, copyOf);
         var watch = Stopwatch.StartNew();
         using (var scope = provider.CreateScope())
         {
-            var seeded = await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().SeedAsync("14", people, seed);
-            Console.WriteLine($"seed[{engine}]: {seeded.Persons:N0} people, {seeded.Households:N0} households in {watch.Elapsed.TotalSeconds:N1} s");
+            var db = scope.ServiceProvider.GetRequiredService<AnSinhDbContext>();
+            if (copyOf is null)
+            {
+                var seeded = await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().SeedAsync("14", people, seed);
+                Console.WriteLine($"seed[{engine}]: {seeded.Persons:N0} people, {seeded.Households:N0} households in {watch.Elapsed.TotalSeconds:N1} s");
+            }
+            else
+            {
+                // A copy of an earlier run's database: the same register, the review tables emptied.
+                db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
+                await db.Database.ExecuteSqlRawAsync("DELETE FROM poverty_statuses");
+                await db.Database.ExecuteSqlRawAsync("DELETE FROM review_complaints");
+                await db.Database.ExecuteSqlRawAsync("DELETE FROM review_meetings");
+                await db.Database.ExecuteSqlRawAsync("DELETE FROM review_households");
+                await db.Database.ExecuteSqlRawAsync("DELETE FROM review_rounds");
+                Console.WriteLine($"copied database: {await db.Set<Household>().CountAsync():N0} households; review tables emptied");
+            }
         }
         await AnalyzeAsync(provider);
 

@@ -50,7 +50,7 @@ public static class ScaleRun
                 return 0;
             case "poverty":
                 await PovertyScaleRun.RunAsync(o.GetValueOrDefault("engine", "sqlite"), int.Parse(o["people"], CultureInfo.InvariantCulture),
-                    int.Parse(o.GetValueOrDefault("seed", "13"), CultureInfo.InvariantCulture), FreshDatabaseAsync);
+                    int.Parse(o.GetValueOrDefault("seed", "13"), CultureInfo.InvariantCulture), o.GetValueOrDefault("copy-of"));
                 return 0;
             default:
                 Console.Error.WriteLine("scale make-file|import|query|poverty");
@@ -93,7 +93,13 @@ public static class ScaleRun
         Console.WriteLine($"make-file: {n:N0} rows → {path} in {watch.Elapsed.TotalSeconds:N1} s");
     }
 
-    private static async Task<ServiceProvider> FreshDatabaseAsync(string engine)
+    private static Task<ServiceProvider> FreshDatabaseAsync(string engine) => DatabaseAsync(engine, null);
+
+    /// <summary>
+    /// A new database: empty, or a copy of <paramref name="copyOf"/> (a SQLite file, or a PostgreSQL
+    /// database used as a template) so a scale run can skip seeding; its name is printed.
+    /// </summary>
+    internal static async Task<ServiceProvider> DatabaseAsync(string engine, string? copyOf)
     {
         string connection;
         if (engine == "postgres")
@@ -103,14 +109,22 @@ public static class ScaleRun
             await using (var c = new NpgsqlConnection(server))
             {
                 await c.OpenAsync();
-                await using var cmd = new NpgsqlCommand($"CREATE DATABASE {name}", c);
+                await using var cmd = new NpgsqlCommand(copyOf is null ? $"CREATE DATABASE {name}" : $"CREATE DATABASE {name} TEMPLATE {copyOf}", c);
+                cmd.CommandTimeout = 3600;
                 await cmd.ExecuteNonQueryAsync();
             }
             connection = $"{server};Database={name}";
+            Console.WriteLine($"database: {name}");
         }
         else
         {
-            connection = $"Data Source={Path.Combine(Path.GetTempPath(), $"ansinh-bench-{Guid.NewGuid():N}.db")}";
+            var path = Path.Combine(Path.GetTempPath(), $"ansinh-bench-{Guid.NewGuid():N}.db");
+            if (copyOf is not null)
+            {
+                File.Copy(copyOf, path);
+            }
+            connection = $"Data Source={path}";
+            Console.WriteLine($"database: {path}");
         }
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {

@@ -8,7 +8,7 @@ using NpgsqlTypes;
 
 namespace AnSinh.Data;
 
-/// <summary>SQLite: a temporary staging table filled with one prepared INSERT, then UPDATE … FROM.</summary>
+/// <summary>SQLite: a temporary staging table filled with one prepared INSERT, then one UPDATE of the staged ids.</summary>
 internal sealed class SqliteReviewResultWriter(AnSinhDbContext db) : IReviewResultWriter
 {
     public async Task WriteAsync(IReadOnlyList<ReviewResult> results, CancellationToken ct)
@@ -34,9 +34,12 @@ internal sealed class SqliteReviewResultWriter(AnSinhDbContext db) : IReviewResu
                 await insert.ExecuteNonQueryAsync(ct);
             }
         }
+        // Driven from the staging rows (rowid lookups), never a scan of the whole table.
         await ExecuteAsync(connection, tx, """
-            UPDATE review_households SET "Result" = s."Result", "Movement" = s."Movement"
-            FROM review_results_stage s WHERE review_households."Id" = s."Id"
+            UPDATE review_households
+            SET "Result" = (SELECT s."Result" FROM review_results_stage s WHERE s."Id" = review_households."Id"),
+                "Movement" = (SELECT s."Movement" FROM review_results_stage s WHERE s."Id" = review_households."Id")
+            WHERE "Id" IN (SELECT "Id" FROM review_results_stage)
             """, ct);
         await ExecuteAsync(connection, tx, "DELETE FROM review_results_stage", ct);
     }

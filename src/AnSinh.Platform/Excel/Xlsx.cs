@@ -630,6 +630,31 @@ public sealed class XlsxReader : IDisposable
 }
 
 /// <summary>
+/// Writes a workbook to any stream, the HTTP response included: the zip is written synchronously
+/// into a temporary file (deleted on close), then copied asynchronously.
+/// </summary>
+public static class XlsxOutput
+{
+    public static async Task WriteAsync(Stream output, string sheet, Func<XlsxWriter, Task> body, CancellationToken ct)
+    {
+        await using var temp = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
+        using (var w = new XlsxWriter(temp, sheet))
+        {
+            await body(w);
+        }
+        temp.Position = 0;
+        await temp.CopyToAsync(output, ct);
+    }
+
+    public static Task WriteAsync(Stream output, string sheet, Action<XlsxWriter> body, CancellationToken ct) =>
+        WriteAsync(output, sheet, w =>
+        {
+            body(w);
+            return Task.CompletedTask;
+        }, ct);
+}
+
+/// <summary>
 /// Minimal streaming .xlsx writer: one worksheet, inline strings, a bold style for the header row.
 /// Rows go straight into the compressed sheet part, so memory stays flat however many rows are written.
 /// </summary>
@@ -645,9 +670,16 @@ public sealed class XlsxWriter : IDisposable
     private readonly Stream _sheetStream;
     private readonly XmlWriter _xml;
     private readonly List<string> _columnNames = [];
+    private readonly string _sheetName;
     private bool _sheetDataOpen;
     private bool _disposed;
     private int _rowNumber;
+    private LineChart? _chart;
+
+    private sealed record LineChart(string Title, int FirstRow, int LastRow, int CategoryColumn, IReadOnlyList<(int Column, string Name)> Series, int AnchorRow);
+
+    /// <summary>The number of rows written so far (the next row is this + 1).</summary>
+    public int RowCount => _rowNumber;
 
     /// <summary>Starts a workbook with one sheet named <paramref name="sheetName"/> (made valid for Excel). The output stream is left open.</summary>
     public XlsxWriter(Stream output, string sheetName)
@@ -656,9 +688,9 @@ public sealed class XlsxWriter : IDisposable
         _zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
         try
         {
-            WritePart("[Content_Types].xml", ContentTypesXml);
+            _sheetName = SanitizeSheetName(sheetName);
             WritePart("_rels/.rels", RootRelsXml);
-            WritePart("xl/workbook.xml", WorkbookXml(SanitizeSheetName(sheetName)));
+            WritePart("xl/workbook.xml", WorkbookXml(_sheetName));
             WritePart("xl/_rels/workbook.xml.rels", WorkbookRelsXml);
             WritePart("xl/styles.xml", StylesXml);
 
@@ -731,6 +763,21 @@ public sealed class XlsxWriter : IDisposable
         WriteRowCore(values, style: 1);
     }
 
+    /// <summary>
+    /// Adds a line chart (one per sheet) of columns of rows already written or still to come:
+    /// categories from <paramref name="categoryColumn"/>, one line per series column (0-based
+    /// columns, 1-based rows), placed below row <paramref name="anchorRow"/>.
+    /// </summary>
+    public void AddLineChart(string title, int firstRow, int lastRow, int categoryColumn, IReadOnlyList<(int Column, string Name)> series, int anchorRow)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        if (firstRow < 1 || lastRow < firstRow || series.Count == 0)
+        {
+            throw new ArgumentException("Vùng dữ liệu của biểu đồ không hợp lệ.");
+        }
+        _chart = new LineChart(title, firstRow, lastRow, categoryColumn, series, anchorRow);
+    }
+
     /// <summary>Finishes the sheet and the zip. The output stream is left open.</summary>
     public void Dispose()
     {
@@ -744,16 +791,73 @@ public sealed class XlsxWriter : IDisposable
         {
             OpenSheetData();
             _xml.WriteEndElement(); // sheetData
+            if (_chart is not null)
+            {
+                _xml.WriteStartElement("drawing", MainNs);
+                _xml.WriteAttributeString("r", "id", "http://schemas.openxmlformats.org/officeDocument/2006/relationships", "rId1");
+                _xml.WriteEndElement();
+            }
             _xml.WriteEndElement(); // worksheet
             _xml.WriteEndDocument();
             _xml.Flush();
             _xml.Dispose();
             _sheetStream.Dispose();
+            WritePart("[Content_Types].xml", _chart is null ? ContentTypesXml : ContentTypesXml.Replace("</Types>", ChartContentTypes, StringComparison.Ordinal));
+            if (_chart is not null)
+            {
+                WriteChartParts(_chart);
+            }
         }
         finally
         {
             _zip.Dispose();
         }
+    }
+
+    private const string ChartContentTypes =
+        "<Override PartName=\"/xl/drawings/drawing1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.drawing+xml\"/>" +
+        "<Override PartName=\"/xl/charts/chart1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.drawingml.chart+xml\"/></Types>";
+
+    private void WriteChartParts(LineChart c)
+    {
+        WritePart("xl/worksheets/_rels/sheet1.xml.rels", XmlDeclaration +
+            "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" +
+            "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing\" Target=\"../drawings/drawing1.xml\"/>" +
+            "</Relationships>");
+        var from = c.AnchorRow.ToString(CultureInfo.InvariantCulture);
+        var to = (c.AnchorRow + 18).ToString(CultureInfo.InvariantCulture);
+        WritePart("xl/drawings/drawing1.xml", XmlDeclaration +
+            "<xdr:wsDr xmlns:xdr=\"http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing\" xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\">" +
+            "<xdr:twoCellAnchor><xdr:from><xdr:col>0</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>" + from + "</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>" +
+            "<xdr:to><xdr:col>8</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>" + to + "</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>" +
+            "<xdr:graphicFrame macro=\"\"><xdr:nvGraphicFramePr><xdr:cNvPr id=\"2\" name=\"Chart 1\"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>" +
+            "<xdr:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"0\" cy=\"0\"/></xdr:xfrm>" +
+            "<a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/chart\">" +
+            "<c:chart xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/chart\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" r:id=\"rId1\"/>" +
+            "</a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>");
+        WritePart("xl/drawings/_rels/drawing1.xml.rels", XmlDeclaration +
+            "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" +
+            "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart\" Target=\"../charts/chart1.xml\"/>" +
+            "</Relationships>");
+        var sheet = "'" + _sheetName.Replace("'", "''", StringComparison.Ordinal) + "'";
+        string Range(int column) => SecurityElement.Escape($"{sheet}!${XlsxReader.ColumnName(column)}${c.FirstRow}:${XlsxReader.ColumnName(column)}${c.LastRow}");
+        var chart = new StringBuilder(XmlDeclaration);
+        chart.Append("<c:chartSpace xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/chart\" xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\">");
+        chart.Append("<c:chart><c:title><c:tx><c:rich><a:bodyPr/><a:p><a:r><a:t>").Append(SecurityElement.Escape(c.Title)).Append("</a:t></a:r></a:p></c:rich></c:tx><c:overlay val=\"0\"/></c:title>");
+        chart.Append("<c:autoTitleDeleted val=\"0\"/><c:plotArea><c:layout/><c:lineChart><c:grouping val=\"standard\"/><c:varyColors val=\"0\"/>");
+        for (var i = 0; i < c.Series.Count; i++)
+        {
+            var (column, name) = c.Series[i];
+            chart.Append("<c:ser><c:idx val=\"").Append(i).Append("\"/><c:order val=\"").Append(i).Append("\"/>");
+            chart.Append("<c:tx><c:v>").Append(SecurityElement.Escape(name)).Append("</c:v></c:tx><c:marker><c:symbol val=\"circle\"/></c:marker>");
+            chart.Append("<c:cat><c:numRef><c:f>").Append(Range(c.CategoryColumn)).Append("</c:f></c:numRef></c:cat>");
+            chart.Append("<c:val><c:numRef><c:f>").Append(Range(column)).Append("</c:f></c:numRef></c:val><c:smooth val=\"0\"/></c:ser>");
+        }
+        chart.Append("<c:marker val=\"1\"/><c:axId val=\"1\"/><c:axId val=\"2\"/></c:lineChart>");
+        chart.Append("<c:catAx><c:axId val=\"1\"/><c:scaling><c:orientation val=\"minMax\"/></c:scaling><c:delete val=\"0\"/><c:axPos val=\"b\"/><c:crossAx val=\"2\"/></c:catAx>");
+        chart.Append("<c:valAx><c:axId val=\"2\"/><c:scaling><c:orientation val=\"minMax\"/></c:scaling><c:delete val=\"0\"/><c:axPos val=\"l\"/><c:majorGridlines/><c:numFmt formatCode=\"0.00\" sourceLinked=\"0\"/><c:crossAx val=\"1\"/></c:valAx>");
+        chart.Append("</c:plotArea><c:legend><c:legendPos val=\"b\"/><c:overlay val=\"0\"/></c:legend><c:plotVisOnly val=\"1\"/></c:chart></c:chartSpace>");
+        WritePart("xl/charts/chart1.xml", chart.ToString());
     }
 
     private void OpenSheetData()

@@ -95,6 +95,20 @@ public abstract class AnSinhDbContext : IdentityDbContext<AppUser, IdentityRole<
         });
     }
 
+    /// <summary>
+    /// Records that the actor asked for something outside their scope, dropping any pending change
+    /// of the request first (the caller then answers 404 as if the thing did not exist).
+    /// </summary>
+    public async Task AuditDeniedAsync(string entityType, string? entityId, string? unitCode, CancellationToken ct)
+    {
+        foreach (var entry in ChangeTracker.Entries().Where(e => e.State != EntityState.Unchanged).ToList())
+        {
+            entry.State = entry.State == EntityState.Added ? EntityState.Detached : EntityState.Unchanged;
+        }
+        Audit("access.denied", entityType, entityId, unitCode, after: new { user = Actor.UserName, scope = Actor.ScopeUnitCode });
+        await SaveChangesAsync(ct);
+    }
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 

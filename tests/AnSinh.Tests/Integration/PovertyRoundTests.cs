@@ -304,6 +304,19 @@ public sealed class PovertyRoundTests
         Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync("/api/poverty/statistics?unitCode=04&date=2025-12-01")).StatusCode);
         var sheet = await admin.GetAsync($"/api/poverty/statistics.xlsx?unitCode={commune}&date=2025-12-01");
         Assert.Equal(HttpStatusCode.OK, sheet.StatusCode);
+        // The workbook carries the table of rates by year and a line chart drawn from it.
+        using (var zip = new System.IO.Compression.ZipArchive(new MemoryStream(await sheet.Content.ReadAsByteArrayAsync())))
+        {
+            using var chart = new StreamReader(zip.GetEntry("xl/charts/chart1.xml")!.Open());
+            var xml = await chart.ReadToEndAsync();
+            Assert.Contains("<c:lineChart>", xml, StringComparison.Ordinal);
+            Assert.Contains("Tỷ lệ hộ nghèo (%)", xml, StringComparison.Ordinal);
+            Assert.NotNull(zip.GetEntry("xl/drawings/drawing1.xml"));
+            using var types = new StreamReader(zip.GetEntry("[Content_Types].xml")!.Open());
+            Assert.Contains("/xl/charts/chart1.xml", await types.ReadToEndAsync(), StringComparison.Ordinal);
+            using var reader = AnSinh.Platform.Excel.XlsxReader.Open(new MemoryStream(await sheet.Content.ReadAsByteArrayAsync()));
+            Assert.Contains(reader.ReadRows(), r => r[2] == "2025");
+        }
         Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync("/api/poverty/statistics?unitCode=99999&date=2025-12-01")).StatusCode);
     }
 

@@ -12,7 +12,7 @@ namespace AnSinh.Data.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             // Room in each page so the classify job's result updates are HOT (no index writes).
-            migrationBuilder.Sql("ALTER TABLE review_households SET (fillfactor = 70)");
+            migrationBuilder.Sql("ALTER TABLE review_households SET (fillfactor = 50)");
 
             migrationBuilder.CreateTable(
                 name: "poverty_score_points",

@@ -77,7 +77,7 @@ public sealed class PovertyDocuments(AnSinhDbContext db, ScopeResolver scopes, R
     public async Task WriteDecisionListXlsxAsync(Guid roundId, Stream output, CancellationToken ct = default)
     {
         var (round, commune, rows) = await DecisionRowsAsync(roundId, ct);
-        await WriteXlsxAsync(output, "Danh sách", w =>
+        await XlsxOutput.WriteAsync(output, "Danh sách", w =>
         {
             w.WriteBoldRow([$"DANH SÁCH HỘ NGHÈO, HỘ CẬN NGHÈO - {commune}"]);
             w.WriteRow([$"Kèm theo Quyết định số {round.DecisionNumber} ngày {round.DecidedOn:dd/MM/yyyy}"]);
@@ -114,7 +114,7 @@ public sealed class PovertyDocuments(AnSinhDbContext db, ScopeResolver scopes, R
     {
         var f = await statistics.ComputeAsync(unitCode, date, todayMap, ct);
         var series = await statistics.SeriesAsync(unitCode, ct);
-        await WriteXlsxAsync(output, "Tỷ lệ hộ nghèo", w =>
+        await XlsxOutput.WriteAsync(output, "Tỷ lệ hộ nghèo", w =>
         {
             w.WriteBoldRow([$"KẾT QUẢ RÀ SOÁT HỘ NGHÈO, HỘ CẬN NGHÈO - {f.UnitName}"]);
             w.WriteRow([$"Tại ngày {f.Date:dd/MM/yyyy}; theo bản đồ hành chính {(todayMap ? "hiện hành" : "tại ngày đó")}. Tỷ lệ = số hộ ÷ tổng số hộ (%), làm tròn 2 chữ số."]);
@@ -139,9 +139,15 @@ public sealed class PovertyDocuments(AnSinhDbContext db, ScopeResolver scopes, R
             }
             w.WriteRow([]);
             w.WriteRow(["", "Tỷ lệ qua các năm (31/12, bản đồ hiện hành)", "Năm", "Tỷ lệ hộ nghèo (%)", "Tỷ lệ hộ cận nghèo (%)"]);
+            var first = w.RowCount + 1;
             foreach (var (year, poor, near) in series)
             {
                 w.WriteRow(["", "", year, poor, near]);
+            }
+            if (series.Count > 0)
+            {
+                // The chart of the rates over the years, below the table.
+                w.AddLineChart($"Tỷ lệ hộ nghèo, cận nghèo qua các năm - {f.UnitName}", first, w.RowCount, 2, [(3, "Tỷ lệ hộ nghèo (%)"), (4, "Tỷ lệ hộ cận nghèo (%)")], w.RowCount + 1);
             }
         }, ct);
         db.Audit("export.poverty_statistics", "admin_unit", f.UnitCode, f.UnitCode, after: new { date, map = f.Map });
@@ -160,16 +166,5 @@ public sealed class PovertyDocuments(AnSinhDbContext db, ScopeResolver scopes, R
             .Where(x => x.RoundId == roundId && (x.Result == PovertyClass.Poor || x.Result == PovertyClass.NearPoor))
             .OrderBy(x => x.VillageName).ThenBy(x => x.HouseholdCode).ToListAsync(ct);
         return (round, commune, rows);
-    }
-
-    private static async Task WriteXlsxAsync(Stream output, string sheet, Action<XlsxWriter> body, CancellationToken ct)
-    {
-        await using var temp = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
-        using (var w = new XlsxWriter(temp, sheet))
-        {
-            body(w);
-        }
-        temp.Position = 0;
-        await temp.CopyToAsync(output, ct);
     }
 }

@@ -61,7 +61,7 @@ public sealed class ClassifyRoundJob(AnSinhDbContext db, ReviewRounds rounds, IR
             var page = await db.Set<ReviewHousehold>().AsNoTracking()
                 .Where(x => x.RoundId == id && x.Id > lastId)
                 .OrderBy(x => x.Id)
-                .Select(x => new { x.Id, x.IsUrban, x.Income, x.IncomeScore, x.DeprivedMask, x.UnknownMask, x.SurveyedOn, x.PreviousStatus, x.EverPoor })
+                .Select(x => new { x.Id, x.IsUrban, x.Income, x.IncomeScore, x.DeprivedMask, x.UnknownMask, x.SurveyedOn, x.PreviousStatus, x.EverPoor, x.Result, x.Movement })
                 .Take(PageSize)
                 .ToListAsync(ct);
             if (page.Count == 0)
@@ -82,7 +82,13 @@ public sealed class ClassifyRoundJob(AnSinhDbContext db, ReviewRounds rounds, IR
                     x.IsUrban ? standard.UrbanScoreThreshold : standard.RuralScoreThreshold,
                     standard.PoorMinDeprivations,
                     x.Income, x.IncomeScore, BitOperations.PopCount((uint)x.DeprivedMask), BitOperations.PopCount((uint)x.UnknownMask));
-                results.Add(new ReviewResult(x.Id, cls, ReviewRules.MovementOf(x.PreviousStatus, cls, x.EverPoor)));
+                var movement = ReviewRules.MovementOf(x.PreviousStatus, cls, x.EverPoor);
+                if (x.Result != cls || x.Movement != movement)
+                {
+                    // Only rows whose result changes are written: a re-run after a crash or a
+                    // corrected standard touches what it must.
+                    results.Add(new ReviewResult(x.Id, cls, movement));
+                }
                 tallies[(int)cls]++;
             }
             lastId = page[^1].Id;

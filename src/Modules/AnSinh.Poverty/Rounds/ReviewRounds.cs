@@ -60,7 +60,7 @@ public sealed class ReviewRounds(AnSinhDbContext db, ScopeResolver scopes, Manag
         var scope = await scopes.CurrentAsync(ct);
         if (!scope.Allows(commune.Id, commune.CurrentProvinceCode))
         {
-            await DenyAsync("admin_unit", commune.Code, commune.Code, ct);
+            await db.AuditDeniedAsync("admin_unit", commune.Code, commune.Code, ct);
             throw new InputValidationException("communeCode", $"Xã {commune.Code} nằm ngoài phạm vi của bạn.");
         }
         var standard = await db.Set<PovertyStandard>().AsNoTracking().FirstOrDefaultAsync(s => s.ValidFrom <= start && s.ValidTo >= start, ct)
@@ -509,10 +509,17 @@ public sealed class ReviewRounds(AnSinhDbContext db, ScopeResolver scopes, Manag
         }
         var counts = (await rows.GroupBy(x => x.Movement).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
             .ToDictionary(x => ReviewRules.Code(x.Key!.Value), x => x.Count, StringComparer.Ordinal);
+        // The status history keeps one row per period: a household whose status and place stay
+        // the same keeps its open row; the others have it closed the day before the decision and
+        // get a new one from the decision date.
         var dayBefore = decidedOn.AddDays(-1);
-        var reviewed = rows.Select(x => x.HouseholdId);
-        await db.Set<PovertyStatus>()
-            .Where(s => s.To == null && reviewed.Contains(s.HouseholdId))
+        var communeId = round.CommuneUnitId;
+        // Driven from the round's rows (index on the household), never a scan of all statuses.
+        var changing = rows.Join(db.Set<PovertyStatus>().Where(s => s.To == null), x => x.HouseholdId, s => s.HouseholdId, (x, s) => new { x, s })
+            .Where(j => j.x.Result != j.s.Status || j.s.CommuneUnitId != communeId || j.x.VillageName != j.s.VillageName
+                || j.x.IsUrban != j.s.IsUrban || j.x.EthnicMinority != j.s.EthnicMinority)
+            .Select(j => j.s.Id);
+        await db.Set<PovertyStatus>().Where(s => changing.Contains(s.Id))
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.To, dayBefore), ct);
         var pg = db.Engine == DatabaseEngine.Postgres;
         object roundParam = pg ? id : id.ToString().ToUpperInvariant();
@@ -522,6 +529,7 @@ public sealed class ReviewRounds(AnSinhDbContext db, ScopeResolver scopes, Manag
             INSERT INTO poverty_statuses ("HouseholdId", "RoundId", "CommuneUnitId", "VillageName", "IsUrban", "EthnicMinority", "Status", "Movement", "From", "To")
             SELECT r."HouseholdId", r."RoundId", {2}, r."VillageName", r."IsUrban", r."EthnicMinority", r."Result", r."Movement", {1}, NULL
             FROM review_households r WHERE r."RoundId" = {0}
+            AND NOT EXISTS (SELECT 1 FROM poverty_statuses p WHERE p."HouseholdId" = r."HouseholdId" AND p."To" IS NULL)
             """,
             [roundParam, fromParam, round.CommuneUnitId], ct);
         return counts;
@@ -533,7 +541,7 @@ public sealed class ReviewRounds(AnSinhDbContext db, ScopeResolver scopes, Manag
         var round = await q.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("Không tìm thấy đợt rà soát.");
         if (!(await scopes.CurrentAsync(ct)).Allows(round.CommuneUnitId, round.ProvinceCode))
         {
-            await DenyAsync("review_round", id.ToString(), round.CommuneCode, ct);
+            await db.AuditDeniedAsync("review_round", id.ToString(), round.CommuneCode, ct);
             throw new NotFoundException("Không tìm thấy đợt rà soát.");
         }
         return round;
@@ -608,13 +616,4 @@ public sealed class ReviewRounds(AnSinhDbContext db, ScopeResolver scopes, Manag
         }
     }
 
-    private async Task DenyAsync(string entityType, string id, string unitCode, CancellationToken ct)
-    {
-        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State != EntityState.Unchanged).ToList())
-        {
-            entry.State = entry.State == EntityState.Added ? EntityState.Detached : EntityState.Unchanged;
-        }
-        db.Audit("access.denied", entityType, id, unitCode, after: new { user = Actor.UserName, scope = Actor.ScopeUnitCode });
-        await db.SaveChangesAsync(ct);
-    }
 }

@@ -102,10 +102,15 @@ public sealed class RoundQueries(AnSinhDbContext db, ScopeResolver scopes, Revie
         {
             throw new AnSinh.Platform.Errors.NotFoundException("Không tìm thấy hộ.");
         }
-        return (await db.Set<PovertyStatus>().AsNoTracking().Where(s => s.HouseholdId == householdId)
-            .Join(db.Set<ReviewRound>(), s => s.RoundId, r => r.Id, (s, r) => new { s.Status, s.Movement, s.From, s.To, s.RoundId, r.DecisionNumber })
-            .OrderBy(s => s.From).ToListAsync(ct))
-        .Select(s => new StatusEntry(PovertyClassifier.Code(s.Status), ReviewRules.Code(s.Movement), s.From, s.To, s.RoundId, s.DecisionNumber)).ToList();
+        // One entry per decided round the household was in: its status from the decision, its
+        // movement, until the next decision (the status table itself keeps one row per period).
+        var decided = await db.Set<ReviewHousehold>().AsNoTracking().Where(x => x.HouseholdId == householdId && x.Result != null)
+            .Join(db.Set<ReviewRound>().Where(r => r.Stage == RoundStage.Decided), x => x.RoundId, r => r.Id,
+                (x, r) => new { Status = x.Result!.Value, x.Movement, From = r.DecidedOn!.Value, r.Id, r.DecisionNumber })
+            .OrderBy(x => x.From).ToListAsync(ct);
+        var openTo = await db.Set<PovertyStatus>().AsNoTracking().Where(s => s.HouseholdId == householdId).OrderByDescending(s => s.From).Select(s => s.To).FirstOrDefaultAsync(ct);
+        return decided.Select((x, i) => new StatusEntry(PovertyClassifier.Code(x.Status), ReviewRules.Code(x.Movement ?? Movement.Unchanged), x.From,
+            i + 1 < decided.Count ? decided[i + 1].From.AddDays(-1) : openTo, x.Id, x.DecisionNumber)).ToList();
     }
 
     public static string StageCode(RoundStage s) => s switch

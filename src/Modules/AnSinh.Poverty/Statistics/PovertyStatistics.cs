@@ -208,8 +208,7 @@ public sealed class PovertyStatistics(AnSinhDbContext db, ScopeResolver scopes)
         };
         if (!allowed)
         {
-            db.Audit("access.denied", "admin_unit", unit.Code, unit.Code, after: new { user = db.Actor.UserName, scope = db.Actor.ScopeUnitCode });
-            await db.SaveChangesAsync(ct);
+            await db.AuditDeniedAsync("admin_unit", unit.Code, unit.Code, ct);
             throw new NotFoundException("Không tìm thấy đơn vị trong phạm vi của bạn.");
         }
     }

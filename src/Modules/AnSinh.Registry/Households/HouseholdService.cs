@@ -33,7 +33,7 @@ public sealed class HouseholdService(AnSinhDbContext db, ScopeResolver scopes)
         }
         else if (!(await scopes.CurrentAsync(ct)).Allows(commune.Id, commune.CurrentProvinceCode))
         {
-            await DenyAsync("admin_unit", commune.Code, commune.Code, ct);
+            await db.AuditDeniedAsync("admin_unit", commune.Code, commune.Code, ct);
             errors.Add("communeCode", $"Xã {commune.Code} nằm ngoài phạm vi của bạn.");
         }
         var address = VietnameseText.Normalize(request.Address);
@@ -464,7 +464,7 @@ public sealed class HouseholdService(AnSinhDbContext db, ScopeResolver scopes)
         }
         if (!(await scopes.CurrentAsync(ct)).Allows(household.CommuneUnitId, household.ProvinceCode))
         {
-            await DenyAsync("household", id.ToString(), household.CommuneCode, ct);
+            await db.AuditDeniedAsync("household", id.ToString(), household.CommuneCode, ct);
             throw new NotFoundException("Không tìm thấy hộ.");
         }
         return household;
@@ -478,15 +478,6 @@ public sealed class HouseholdService(AnSinhDbContext db, ScopeResolver scopes)
     }
 
     /// <summary>Records an attempt to reach a record outside the user's scope, in its own transaction.</summary>
-    private async Task DenyAsync(string entityType, string id, string unitCode, CancellationToken ct)
-    {
-        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State != EntityState.Unchanged).ToList())
-        {
-            entry.State = entry.State == EntityState.Added ? EntityState.Detached : EntityState.Unchanged;
-        }
-        db.Audit("access.denied", entityType, id, unitCode, after: new { user = Actor.UserName, scope = Actor.ScopeUnitCode });
-        await db.SaveChangesAsync(ct);
-    }
 
     private void RequireEditor()
     {

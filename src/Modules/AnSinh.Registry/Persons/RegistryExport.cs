@@ -39,7 +39,7 @@ public sealed class RegistryExport(AnSinhDbContext db, ScopeResolver scopes)
         var rows = q.OrderBy(p => p.SortKey).Join(db.Set<Household>(), p => p.HouseholdId, h => h.Id,
             (p, h) => new { p.FullName, p.Sex, p.BirthYear, p.BirthMonth, p.BirthDay, p.NationalId, p.EthnicityCode, p.Relationship, p.Occupation, p.Status, h.Code, h.CommuneCode, h.VillageName, h.Address });
         var count = 0;
-        await WriteAsync(output, "Nhan khau", async w =>
+        await XlsxOutput.WriteAsync(output, "Nhan khau", async w =>
         {
             w.WriteHeader(["Họ và tên", "Giới tính", "Ngày sinh", "Số CCCD", "Dân tộc", "Quan hệ với chủ hộ", "Nghề nghiệp", "Tình trạng", "Mã hộ", "Mã xã", "Thôn/tổ dân phố", "Địa chỉ"]);
             await foreach (var r in rows.AsAsyncEnumerable().WithCancellation(ct))
@@ -74,7 +74,7 @@ public sealed class RegistryExport(AnSinhDbContext db, ScopeResolver scopes)
             q = q.Where(h => h.HeadSearch!.Contains(key) || h.AddressSearch.Contains(key));
         }
         var count = 0;
-        await WriteAsync(output, "Ho gia dinh", async w =>
+        await XlsxOutput.WriteAsync(output, "Ho gia dinh", async w =>
         {
             w.WriteHeader(["Mã xã", "Mã hộ", "Thôn/tổ dân phố", "Địa chỉ", "Chủ hộ", "Số nhân khẩu", "Khu vực"]);
             var rows = q.OrderBy(h => h.CommuneCode).ThenBy(h => h.VillageName).ThenBy(h => h.Code)
@@ -88,17 +88,6 @@ public sealed class RegistryExport(AnSinhDbContext db, ScopeResolver scopes)
         await AuditAsync("households", filter, count, scope, ct);
     }
 
-    private static async Task WriteAsync(Stream output, string sheet, Func<XlsxWriter, Task> body, CancellationToken ct)
-    {
-        // Zip writing is synchronous: build in a temporary file, then copy asynchronously.
-        await using var temp = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
-        using (var w = new XlsxWriter(temp, sheet))
-        {
-            await body(w);
-        }
-        temp.Position = 0;
-        await temp.CopyToAsync(output, ct);
-    }
 
     private async Task AuditAsync(string what, object filter, int count, UserScope scope, CancellationToken ct)
     {
