@@ -86,7 +86,9 @@ public static class DataServices
         }
         else
         {
-            services.AddDbContext<AnSinhDbContext, SqliteDbContext>(o => o.UseSqlite(settings.ConnectionString, s => s.CommandTimeout(600)));
+            var cacheMb = int.TryParse(config["Database:SqliteCacheMb"], out var mb) && mb is >= 2 and <= 16_384 ? mb : 128;
+            var setup = new SqliteConnectionSetup(cacheMb);
+            services.AddDbContext<AnSinhDbContext, SqliteDbContext>(o => o.UseSqlite(settings.ConnectionString, s => s.CommandTimeout(600)).AddInterceptors(setup));
             services.AddScoped<IDbContextFactory<AnSinhDbContext>, ContextFactory<SqliteDbContext>>();
             services.AddScoped<IRegistryBulkWriter, SqliteRegistryBulkWriter>();
             services.AddScoped<AnSinh.Poverty.Rounds.IReviewResultWriter, SqliteReviewResultWriter>();

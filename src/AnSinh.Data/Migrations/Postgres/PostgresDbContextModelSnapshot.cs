@@ -396,7 +396,7 @@ namespace AnSinh.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("HouseholdId", "From");
+                    b.HasIndex("HouseholdId", "From", "To");
 
                     b.HasIndex("CommuneUnitId", "Status", "From", "To", "IsUrban", "EthnicMinority", "VillageName")
                         .HasDatabaseName("IX_poverty_statuses_lists");

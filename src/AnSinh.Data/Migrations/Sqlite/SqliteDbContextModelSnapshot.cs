@@ -387,7 +387,7 @@ namespace AnSinh.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("HouseholdId", "From");
+                    b.HasIndex("HouseholdId", "From", "To");
 
                     b.HasIndex("CommuneUnitId", "Status", "From", "To", "IsUrban", "EthnicMinority", "VillageName")
                         .HasDatabaseName("IX_poverty_statuses_lists");
