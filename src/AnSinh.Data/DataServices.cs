@@ -118,6 +118,8 @@ public static class DataServices
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<AnSinh.Poverty.Standards.ManageStandards>();
         services.AddScoped<AnSinh.Poverty.Standards.ManageScoreTables>();
+        var attachmentMb = int.TryParse(config["Attachments:MaxMb"], out var amb) && amb is >= 1 and <= 100 ? amb : 10;
+        services.AddScoped(sp => new AnSinh.Platform.Attachments.AttachmentStore(sp.GetRequiredService<AnSinhDbContext>(), attachmentMb));
         services.AddScoped<AnSinh.Poverty.Rounds.ReviewRounds>();
         services.AddScoped<AnSinh.Poverty.Statistics.PovertyStatistics>();
         services.AddScoped<AnSinh.Poverty.Rounds.RoundQueries>();

@@ -14,18 +14,52 @@ public static class PovertyRoundsApi
     public static void Map(IEndpointRouteBuilder app)
     {
         var g = app.MapGroup("/api/poverty").RequireAuthorization().WithTags("Poverty review");
+        // The round page's upload form (antiforgery token checked): back to the page with the outcome.
+        app.MapPost("/poverty/rounds/{id:guid}/meetings/{meetingId:long}/minutes", async (Guid id, long meetingId, IFormFile? file, ReviewRounds s, CancellationToken ct) =>
+        {
+            try
+            {
+                if (file is null || file.Length == 0)
+                {
+                    throw new InputValidationException("file", "Cần chọn tệp biên bản (PDF, JPEG hoặc PNG).");
+                }
+                await using var content = file.OpenReadStream();
+                await s.AttachMinutesAsync(id, meetingId, file.FileName, content, ct);
+                return Results.LocalRedirect($"/poverty/rounds/{id}?minutes=ok");
+            }
+            catch (Exception ex) when (ex is InputValidationException or RuleViolationException)
+            {
+                var message = ex is InputValidationException v ? string.Join(" ", v.Errors.SelectMany(e => e.Value)) : ex.Message;
+                return Results.LocalRedirect($"/poverty/rounds/{id}?minutesError={Uri.EscapeDataString(message)}");
+            }
+        }).RequireAuthorization().ExcludeFromDescription();
         g.MapGet("/rounds", (string? communeCode, RoundQueries q, CancellationToken ct) => q.ListAsync(communeCode, ct));
         g.MapPost("/rounds", async (OpenRoundRequest r, ReviewRounds s, RoundQueries q, CancellationToken ct) =>
         {
             var round = await s.OpenAsync(r, ct);
             return TypedResults.Created($"/api/poverty/rounds/{round.Id}", await q.SummaryAsync(round, ct));
         });
-        g.MapGet("/rounds/{id:guid}", async (Guid id, RoundQueries q, CancellationToken ct) => new
+        g.MapGet("/rounds/{id:guid}", async (Guid id, RoundQueries q, ReviewRounds s, CancellationToken ct) =>
         {
-            round = await q.GetAsync(id, ct),
-            villages = await q.VillagesAsync(id, ct),
-            meetings = (await q.MeetingsAsync(id, ct)).Select(m => new { m.Id, village = m.VillageName, m.HeldOn, m.Attendees, m.Agreeing, m.Passed, m.Minutes }),
-            complaints = (await q.ComplaintsAsync(id, ct)).Select(c => new { c.Id, c.HouseholdId, c.Complainant, c.ReceivedOn, c.DueOn, c.Content, c.Answer, c.AnsweredOn, open = c.IsOpen }),
+            var files = await s.MinutesListAsync(id, ct);
+            return new
+            {
+                round = await q.GetAsync(id, ct),
+                villages = await q.VillagesAsync(id, ct),
+                meetings = (await q.MeetingsAsync(id, ct)).Select(m => new
+                {
+                    m.Id,
+                    village = m.VillageName,
+                    m.HeldOn,
+                    m.Attendees,
+                    m.Agreeing,
+                    m.Passed,
+                    m.Minutes,
+                    files = files.Where(f => f.OwnerId == m.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                        .Select(f => new { f.Id, f.FileName, f.ContentType, f.Size, f.Sha256, f.UploadedBy, f.UploadedAt }),
+                }),
+                complaints = (await q.ComplaintsAsync(id, ct)).Select(c => new { c.Id, c.HouseholdId, c.Complainant, c.ReceivedOn, c.DueOn, c.Content, c.Answer, c.AnsweredOn, open = c.IsOpen }),
+            };
         });
         g.MapGet("/rounds/{id:guid}/households", async (Guid id, string? village, int? page, int? pageSize, RoundQueries q, CancellationToken ct) =>
         {
@@ -50,6 +84,22 @@ public static class PovertyRoundsApi
         {
             var m = await s.MeetingAsync(id, r, ct);
             return TypedResults.Created($"/api/poverty/rounds/{id}", new { m.Id, village = m.VillageName, m.HeldOn, m.Attendees, m.Agreeing, m.Passed });
+        });
+        // The signed minutes of a meeting: PDF, JPEG or PNG (multipart "file").
+        g.MapPost("/rounds/{id:guid}/meetings/{meetingId:long}/minutes", async (Guid id, long meetingId, IFormFile? file, ReviewRounds s, CancellationToken ct) =>
+        {
+            if (file is null)
+            {
+                throw new InputValidationException("file", "Cần tệp biên bản (PDF, JPEG hoặc PNG).");
+            }
+            await using var content = file.OpenReadStream();
+            var a = await s.AttachMinutesAsync(id, meetingId, file.FileName, content, ct);
+            return TypedResults.Created($"/api/poverty/rounds/{id}/meetings/{meetingId}/minutes/{a.Id}", a);
+        }).DisableAntiforgery();
+        g.MapGet("/rounds/{id:guid}/meetings/{meetingId:long}/minutes/{attachmentId:guid}", async (Guid id, long meetingId, Guid attachmentId, ReviewRounds s, CancellationToken ct) =>
+        {
+            var a = await s.MinutesAsync(id, meetingId, attachmentId, ct);
+            return TypedResults.File(a.Content, a.ContentType, a.FileName);
         });
         g.MapPost("/rounds/{id:guid}/posting", async (Guid id, PostingRequest r, ReviewRounds s, RoundQueries q, CancellationToken ct) =>
             await q.SummaryAsync(await s.PostAsync(id, r, ct), ct));

@@ -70,6 +70,10 @@ public sealed class PovertyReviewJourneyTests : BrowserTest
         await page.FillAsync("#m-minutes", "Biên bản số 3");
         await page.ClickAsync("#meeting");
         await Assertions.Expect(page.Locator("#meetings")).ToContainTextAsync("9/12");
+        // The signed minutes, scanned as a PDF, attached to the meeting.
+        await page.Locator("#meetings input[type=file]").First.SetInputFilesAsync(new FilePayload { Name = "bien-ban-3.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4\n%%EOF\n"u8.ToArray() });
+        await page.Locator("#meetings .minutes-upload").First.ClickAsync();
+        await Assertions.Expect(page.Locator("#meetings a.minutes-file")).ToHaveTextAsync("bien-ban-3.pdf");
 
         await page.FillAsync("#p-start", "2025-09-19");
         await page.ClickAsync("#posting");

@@ -166,7 +166,27 @@ public sealed class PovertyRoundTests
         await ConflictAsync(await officer.PostAsJsonAsync($"/api/poverty/rounds/{id}/meetings", new { village = Village, heldOn = "2025-09-19", attendees = 10, agreeing = 9, minutes = "BB-02" }));
         await OkAsync(await officer.PutAsJsonAsync($"/api/poverty/rounds/{id}/households/{poor}/survey", Survey(1_200_000, "water", "sanitation", "telecom")));
         await OkAsync(await officer.PutAsJsonAsync($"/api/poverty/rounds/{id}/households/{near}/survey", Survey(1_400_000, "water")));
-        Assert.True((await OkAsync(await officer.PostAsJsonAsync($"/api/poverty/rounds/{id}/meetings", new { village = Village, heldOn = "2025-09-19", attendees = 10, agreeing = 9, minutes = "BB-02" }))).GetProperty("passed").GetBoolean());
+        var passed = await OkAsync(await officer.PostAsJsonAsync($"/api/poverty/rounds/{id}/meetings", new { village = Village, heldOn = "2025-09-19", attendees = 10, agreeing = 9, minutes = "BB-02" }));
+        Assert.True(passed.GetProperty("passed").GetBoolean());
+
+        // The signed minutes are attached: a PDF is kept with its checksum; a text file is refused by its content.
+        var meetingId = passed.GetProperty("id").GetInt64();
+        var pdf = "%PDF-1.4\n% biên bản họp thôn\n"u8.ToArray();
+        static MultipartFormDataContent Upload(byte[] bytes, string name)
+        {
+            var form = new MultipartFormDataContent();
+            form.Add(new ByteArrayContent(bytes), "file", name);
+            return form;
+        }
+        var notPdf = await BadRequestAsync(await officer.PostAsync($"/api/poverty/rounds/{id}/meetings/{meetingId}/minutes", Upload("chỉ là chữ"u8.ToArray(), "bien-ban.pdf")));
+        Assert.Contains("PDF, JPEG hoặc PNG", notPdf.GetProperty("file")[0].GetString(), StringComparison.Ordinal);
+        var attached = await OkAsync(await officer.PostAsync($"/api/poverty/rounds/{id}/meetings/{meetingId}/minutes", Upload(pdf, "bien-ban-02.pdf")));
+        Assert.Equal("application/pdf", attached.GetProperty("contentType").GetString());
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)), attached.GetProperty("sha256").GetString());
+        var listedFiles = (await OkAsync(await officer.GetAsync($"/api/poverty/rounds/{id}"))).GetProperty("meetings").EnumerateArray()
+            .Single(m => m.GetProperty("id").GetInt64() == meetingId).GetProperty("files");
+        Assert.Equal("bien-ban-02.pdf", Assert.Single(listedFiles.EnumerateArray()).GetProperty("fileName").GetString());
+        Assert.Equal(pdf, await officer.GetByteArrayAsync($"/api/poverty/rounds/{id}/meetings/{meetingId}/minutes/{attached.GetProperty("id").GetGuid()}"));
 
         // Posting: not before the meeting; 3 working days by default (Fri → Tue).
         await ConflictAsync(await officer.PostAsJsonAsync($"/api/poverty/rounds/{id}/posting", new { start = "2025-09-18" }));
@@ -191,6 +211,7 @@ public sealed class PovertyRoundTests
         // Frozen: every edit is a 409.
         Assert.Contains("khóa", await ConflictAsync(await officer.PutAsJsonAsync($"/api/poverty/rounds/{id}/households/{poor}/survey", Survey(2_000_000))), StringComparison.Ordinal);
         await ConflictAsync(await officer.PostAsJsonAsync($"/api/poverty/rounds/{id}/meetings", new { village = Village, heldOn = "2025-09-19", attendees = 5, agreeing = 5, minutes = "x" }));
+        await ConflictAsync(await officer.PostAsync($"/api/poverty/rounds/{id}/meetings/{meetingId}/minutes", Upload(pdf, "muon.pdf")));
         await ConflictAsync(await officer.PostAsync($"/api/poverty/rounds/{id}/classify", null));
 
         // Status history and movements.

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AnSinh.Platform.AdminUnits;
+using AnSinh.Platform.Attachments;
 using AnSinh.Platform.Errors;
 using AnSinh.Platform.Identity;
 using AnSinh.Platform.Persistence;
@@ -16,7 +17,7 @@ namespace AnSinh.Poverty.Rounds;
 /// village meeting → public posting → complaints → the approver's decision, which freezes it.
 /// Each step checks the one before it; every write is audited.
 /// </summary>
-public sealed class ReviewRounds(AnSinhDbContext db, ScopeResolver scopes, ManageScoreTables scoreTables)
+public sealed class ReviewRounds(AnSinhDbContext db, ScopeResolver scopes, ManageScoreTables scoreTables, AttachmentStore attachments)
 {
     public const string FrozenMessage = "Đợt rà soát đã có quyết định và đã khóa; thay đổi sau này phải làm trong một đợt rà soát thường xuyên mới.";
 
@@ -253,6 +254,39 @@ public sealed class ReviewRounds(AnSinhDbContext db, ScopeResolver scopes, Manag
         }
         await db.SaveChangesAsync(ct);
         return new SurveyResult(PovertyClassifier.Code(result.Class), result.DeprivationCount, result.Explanation, proposals);
+    }
+
+    public const string MeetingOwner = "review_meeting";
+
+    /// <summary>The signed minutes of a village meeting (scan or photo), kept as evidence of the step.</summary>
+    public async Task<AttachmentInfo> AttachMinutesAsync(Guid roundId, long meetingId, string? fileName, Stream content, CancellationToken ct = default)
+    {
+        RequireRunner();
+        var round = await LoadAsync(roundId, ct);
+        RequireOpen(round);
+        if (!await db.Set<ReviewMeeting>().AnyAsync(m => m.Id == meetingId && m.RoundId == roundId, ct))
+        {
+            throw new NotFoundException("Không có cuộc họp này trong đợt rà soát.");
+        }
+        return await attachments.AddAsync(MeetingOwner, meetingId.ToString(System.Globalization.CultureInfo.InvariantCulture), "minutes", round.CommuneCode, fileName, content, ct);
+    }
+
+    public async Task<Attachment> MinutesAsync(Guid roundId, long meetingId, Guid attachmentId, CancellationToken ct = default)
+    {
+        await LoadAsync(roundId, ct);
+        if (!await db.Set<ReviewMeeting>().AnyAsync(m => m.Id == meetingId && m.RoundId == roundId, ct))
+        {
+            throw new NotFoundException("Không có cuộc họp này trong đợt rà soát.");
+        }
+        return await attachments.GetAsync(MeetingOwner, meetingId.ToString(System.Globalization.CultureInfo.InvariantCulture), attachmentId, ct);
+    }
+
+    public async Task<List<AttachmentInfo>> MinutesListAsync(Guid roundId, CancellationToken ct = default)
+    {
+        await LoadAsync(roundId, ct);
+        var ids = (await db.Set<ReviewMeeting>().AsNoTracking().Where(m => m.RoundId == roundId).Select(m => m.Id).ToListAsync(ct))
+            .Select(x => x.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        return await attachments.ListAsync(MeetingOwner, ids, ct);
     }
 
     public async Task<ReviewMeeting> MeetingAsync(Guid roundId, MeetingRequest r, CancellationToken ct = default)
@@ -509,9 +543,11 @@ public sealed class ReviewRounds(AnSinhDbContext db, ScopeResolver scopes, Manag
         }
         var counts = (await rows.GroupBy(x => x.Movement).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
             .ToDictionary(x => ReviewRules.Code(x.Key!.Value), x => x.Count, StringComparer.Ordinal);
-        // The status history keeps one row per period: a household whose status and place stay
-        // the same keeps its open row; the others have it closed the day before the decision and
-        // get a new one from the decision date.
+        // The status history keeps one row per period of being poor, near-poor or of average
+        // living (a household on none of them has no open row): a household whose status and place
+        // stay the same keeps its open row; the others have it closed the day before the decision
+        // and, unless now not poor, get a new one from the decision date. Each round's result and
+        // movement per household stay in review_households.
         var dayBefore = decidedOn.AddDays(-1);
         var communeId = round.CommuneUnitId;
         // Driven from the round's rows (index on the household), never a scan of all statuses.
@@ -528,7 +564,7 @@ public sealed class ReviewRounds(AnSinhDbContext db, ScopeResolver scopes, Manag
             """
             INSERT INTO poverty_statuses ("HouseholdId", "RoundId", "CommuneUnitId", "VillageName", "IsUrban", "EthnicMinority", "Status", "Movement", "From", "To")
             SELECT r."HouseholdId", r."RoundId", {2}, r."VillageName", r."IsUrban", r."EthnicMinority", r."Result", r."Movement", {1}, NULL
-            FROM review_households r WHERE r."RoundId" = {0}
+            FROM review_households r WHERE r."RoundId" = {0} AND r."Result" IN (0, 1, 2)
             AND NOT EXISTS (SELECT 1 FROM poverty_statuses p WHERE p."HouseholdId" = r."HouseholdId" AND p."To" IS NULL)
             """,
             [roundParam, fromParam, round.CommuneUnitId], ct);

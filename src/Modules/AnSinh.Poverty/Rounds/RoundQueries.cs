@@ -108,9 +108,8 @@ public sealed class RoundQueries(AnSinhDbContext db, ScopeResolver scopes, Revie
             .Join(db.Set<ReviewRound>().Where(r => r.Stage == RoundStage.Decided), x => x.RoundId, r => r.Id,
                 (x, r) => new { Status = x.Result!.Value, x.Movement, From = r.DecidedOn!.Value, r.Id, r.DecisionNumber })
             .OrderBy(x => x.From).ToListAsync(ct);
-        var openTo = await db.Set<PovertyStatus>().AsNoTracking().Where(s => s.HouseholdId == householdId).OrderByDescending(s => s.From).Select(s => s.To).FirstOrDefaultAsync(ct);
         return decided.Select((x, i) => new StatusEntry(PovertyClassifier.Code(x.Status), ReviewRules.Code(x.Movement ?? Movement.Unchanged), x.From,
-            i + 1 < decided.Count ? decided[i + 1].From.AddDays(-1) : openTo, x.Id, x.DecisionNumber)).ToList();
+            i + 1 < decided.Count ? decided[i + 1].From.AddDays(-1) : (DateOnly?)null, x.Id, x.DecisionNumber)).ToList();
     }
 
     public static string StageCode(RoundStage s) => s switch
