@@ -123,6 +123,8 @@ public static class PovertyScaleRun
         var previous = oneRound is null ? "3" : "COALESCE(s.\"Status\", 3)";
         var statusJoin = oneRound is null ? "" : "LEFT JOIN poverty_statuses s ON s.\"HouseholdId\" = h.\"Id\" AND s.\"To\" IS NULL";
         const string surveyedOn = "{1}";
+        // A round's rows are written together when it is opened, so they lie together on disk.
+        var order = oneRound is null ? "r.\"Id\", h.\"Code\"" : "h.\"CommuneUnitId\", h.\"Code\"";
         var sql = $"""
             INSERT INTO review_households ("RoundId", "HouseholdId", "HouseholdCode", "HeadName", "VillageName", "IsUrban", "EthnicMinority", "Source",
                 "PreviousStatus", "EverPoor", "Income", "IncomeScore", "DeprivedMask", "UnknownMask", "SurveyedBy", "SurveyedOn", "NeedsRescore", "Version")
@@ -132,6 +134,7 @@ public static class PovertyScaleRun
             LEFT JOIN persons p ON p."Id" = h."HeadPersonId"
             {statusJoin}
             WHERE h."ProvinceCode" = '14'
+            ORDER BY {order}
             """;
         object roundParam = pg ? oneRound ?? Guid.Empty : (oneRound ?? Guid.Empty).ToString().ToUpperInvariant();
         object dateParam = pg ? StartedOn.AddDays(20) : StartedOn.AddDays(20).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
