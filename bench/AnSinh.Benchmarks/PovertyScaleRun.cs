@@ -21,7 +21,8 @@ namespace AnSinh.Benchmarks;
 ///     and decided by <see cref="ReviewRounds.WriteDecisionAsync"/>; timed together;
 ///  B. lists and rates of the province and of single communes (p50/p95 over repeated calls);
 ///  C. one round holding every household of the province, classified and decided (the same code
-///     over a single round of that size).
+///     over a single round of that size);
+///  D. the next such round, with one household in ten surveyed anew and the others as in C.
 /// Survey rows are inserted with one INSERT … SELECT (set-up, not timed).
 /// </summary>
 public static class PovertyScaleRun
@@ -30,6 +31,7 @@ public static class PovertyScaleRun
     private static readonly DateOnly DecidedA = new(2025, 12, 1);
     private static readonly DateOnly DecidedC = new(2025, 12, 10);
     private static readonly DateOnly StatsDate = new(2025, 12, 5);
+    private static readonly DateOnly DecidedD = new(2025, 12, 13);
 
     public static async Task RunAsync(string engine, int people, int seed, string? copyOf)
     {
@@ -95,6 +97,47 @@ public static class PovertyScaleRun
         var (classifyC, decideC, countC) = await ClassifyAndDecideAsync(provider, [big], DecidedC);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| {engine} | C: one round, {countC:N0} households | classify {classifyC:F1} s | decision {decideC:F1} s | total {classifyC + decideC:F1} s |"));
+
+        // D. The next round of every household, where one household in ten has new survey figures
+        // and the others answer as before (closer to a real round than C's random figures).
+        ReviewRound next;
+        using (var scope = provider.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AnSinhDbContext>();
+            next = NewRound(rounds[0].CommuneUnitId, rounds[0].CommuneCode);
+            next.StartedOn = DecidedC.AddDays(1);
+            db.Add(next);
+            await db.SaveChangesAsync();
+            await InsertRepeatSurveyAsync(db, big.Id, next.Id);
+        }
+        await AnalyzeAsync(provider);
+        var (classifyD, decideD, countD) = await ClassifyAndDecideAsync(provider, [next], DecidedD);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {engine} | D: one round, {countD:N0} households, 10 % new figures | classify {classifyD:F1} s | decision {decideD:F1} s | total {classifyD + decideD:F1} s |"));
+    }
+
+    /// <summary>Survey rows of a new round copied from an earlier one, one in ten with new random figures.</summary>
+    private static async Task<int> InsertRepeatSurveyAsync(AnSinhDbContext db, Guid from, Guid to)
+    {
+        var pg = db.Engine == DatabaseEngine.Postgres;
+        string Rand(int n) => pg ? $"floor(random() * {n})::int" : $"(abs(random()) % {n})";
+        var f = pg ? "false" : "0";
+        var sql = $$"""
+            INSERT INTO review_households ("RoundId", "HouseholdId", "HouseholdCode", "HeadName", "VillageName", "IsUrban", "EthnicMinority", "Source",
+                "PreviousStatus", "EverPoor", "Income", "IncomeScore", "DeprivedMask", "UnknownMask", "SurveyedBy", "SurveyedOn", "NeedsRescore", "Version")
+            SELECT {1}, x."HouseholdId", x."HouseholdCode", x."HeadName", x."VillageName", x."IsUrban", x."EthnicMinority", 1,
+                COALESCE(s."Status", 3), {{f}},
+                CASE WHEN x."Id" % 10 = 0 THEN 600000 + {{Rand(2400000)}} ELSE x."Income" END, NULL,
+                CASE WHEN x."Id" % 10 = 0 THEN {{Rand(64)}} ELSE x."DeprivedMask" END, 0, 'bench', {2}, {{f}}, 0
+            FROM review_households x
+            LEFT JOIN poverty_statuses s ON s."HouseholdId" = x."HouseholdId" AND s."To" IS NULL
+            WHERE x."RoundId" = {0}
+            ORDER BY x."Id"
+            """;
+        object P(Guid g) => pg ? g : g.ToString().ToUpperInvariant();
+        object dateParam = pg ? DecidedC.AddDays(1) : DecidedC.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
+        return await db.Database.ExecuteSqlRawAsync(sql, [P(from), P(to), dateParam]);
     }
 
     private static ReviewRound NewRound(int communeId, string communeCode) => new()
