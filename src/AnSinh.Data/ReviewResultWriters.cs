@@ -13,6 +13,10 @@ internal sealed class SqliteReviewResultWriter(AnSinhDbContext db) : IReviewResu
 {
     public async Task WriteAsync(IReadOnlyList<ReviewResult> results, CancellationToken ct)
     {
+        if (results.Count == 0)
+        {
+            return;
+        }
         var connection = (SqliteConnection)db.Database.GetDbConnection();
         var tx = (SqliteTransaction?)db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Bulk writes need an open transaction.");
@@ -58,6 +62,10 @@ internal sealed class PostgresReviewResultWriter(AnSinhDbContext db) : IReviewRe
 {
     public async Task WriteAsync(IReadOnlyList<ReviewResult> results, CancellationToken ct)
     {
+        if (results.Count == 0)
+        {
+            return;
+        }
         if (db.Database.CurrentTransaction is null)
         {
             throw new InvalidOperationException("Bulk writes need an open transaction.");
@@ -77,10 +85,17 @@ internal sealed class PostgresReviewResultWriter(AnSinhDbContext db) : IReviewRe
             await w.CompleteAsync(ct);
         }
         await ExecuteAsync(connection, "ANALYZE review_results_stage", ct);
-        await ExecuteAsync(connection, """
+        // The page's ids are one key range: bounding the target by it lets the planner read that
+        // range of the primary key instead of scanning every round's rows for a hash join.
+        var min = results.Min(r => r.Id);
+        var max = results.Max(r => r.Id);
+        await using var update = new NpgsqlCommand("""
             UPDATE review_households h SET "Result" = s."Result", "Movement" = s."Movement"
-            FROM review_results_stage s WHERE h."Id" = s."Id"
-            """, ct);
+            FROM review_results_stage s WHERE h."Id" = s."Id" AND h."Id" BETWEEN @min AND @max
+            """, connection);
+        update.Parameters.AddWithValue("min", min);
+        update.Parameters.AddWithValue("max", max);
+        await update.ExecuteNonQueryAsync(ct);
     }
 
     private static async Task ExecuteAsync(NpgsqlConnection c, string sql, CancellationToken ct)
