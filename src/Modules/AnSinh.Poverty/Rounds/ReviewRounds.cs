@@ -264,21 +264,23 @@ public sealed class ReviewRounds(AnSinhDbContext db, ScopeResolver scopes, Manag
         RequireRunner();
         var round = await LoadAsync(roundId, ct);
         RequireOpen(round);
-        if (!await db.Set<ReviewMeeting>().AnyAsync(m => m.Id == meetingId && m.RoundId == roundId, ct))
-        {
-            throw new NotFoundException("Không có cuộc họp này trong đợt rà soát.");
-        }
+        await RequireMeetingAsync(roundId, meetingId, ct);
         return await attachments.AddAsync(MeetingOwner, meetingId.ToString(System.Globalization.CultureInfo.InvariantCulture), "minutes", round.CommuneCode, fileName, content, ct);
     }
 
     public async Task<Attachment> MinutesAsync(Guid roundId, long meetingId, Guid attachmentId, CancellationToken ct = default)
     {
         await LoadAsync(roundId, ct);
+        await RequireMeetingAsync(roundId, meetingId, ct);
+        return await attachments.GetAsync(MeetingOwner, meetingId.ToString(System.Globalization.CultureInfo.InvariantCulture), attachmentId, ct);
+    }
+
+    private async Task RequireMeetingAsync(Guid roundId, long meetingId, CancellationToken ct)
+    {
         if (!await db.Set<ReviewMeeting>().AnyAsync(m => m.Id == meetingId && m.RoundId == roundId, ct))
         {
             throw new NotFoundException("Không có cuộc họp này trong đợt rà soát.");
         }
-        return await attachments.GetAsync(MeetingOwner, meetingId.ToString(System.Globalization.CultureInfo.InvariantCulture), attachmentId, ct);
     }
 
     public async Task<List<AttachmentInfo>> MinutesListAsync(Guid roundId, CancellationToken ct = default)
