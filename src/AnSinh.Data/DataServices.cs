@@ -125,6 +125,16 @@ public static class DataServices
         services.AddScoped<AnSinh.Poverty.Rounds.RoundQueries>();
         services.AddScoped<AnSinh.Poverty.Documents.PovertyDocuments>();
         services.AddScoped<IJobHandler, AnSinh.Poverty.Rounds.ClassifyRoundJob>();
+        services.AddScoped<AnSinh.Funds.Funds.FundDirectory>();
+        services.AddScoped<AnSinh.Funds.Ledger.FundLedger>();
+        services.AddScoped<AnSinh.Funds.Funds.FundQueries>();
+        services.AddScoped<AnSinh.Funds.Funds.Campaigns>();
+        services.AddScoped<AnSinh.Funds.Reports.FundReports>();
+        services.AddScoped<AnSinh.Funds.Reports.PublicAccounts>();
+        services.AddScoped<AnSinh.Funds.Inspection.SelfInspection>();
+        services.AddScoped<AnSinh.Funds.Documents.FundDocuments>();
+        services.AddScoped<AnSinh.Funds.Import.FundReceiptImport>();
+        services.AddScoped<IJobHandler, AnSinh.Funds.Import.FundReceiptImportJob>();
         return services;
     }
 

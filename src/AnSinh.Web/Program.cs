@@ -73,6 +73,7 @@ RegistryApi.Map(app);
 AuditApi.Map(app);
 PovertyApi.Map(app);
 PovertyRoundsApi.Map(app);
+FundsApi.Map(app);
 AccountEndpoints.Map(app);
 Lang.Map(app);
 app.MapRazorComponents<App>();

@@ -1,0 +1,970 @@
+using AnSinh.Funds.Funds;
+using AnSinh.Platform.AdminUnits;
+using AnSinh.Platform.Errors;
+using AnSinh.Platform.Persistence;
+using AnSinh.Platform.Text;
+using AnSinh.Registry.Households;
+using Microsoft.EntityFrameworkCore;
+
+namespace AnSinh.Funds.Ledger;
+
+public sealed record DonorInput(string? Name, string? Type, string? Address = null);
+
+public sealed record ReceiptRequest(DateOnly? Date, DonorInput? Donor, string? Form, long? Amount, string? Description,
+    string? Channel = null, Guid? CampaignId = null, string? GoodsName = null, decimal? Quantity = null, string? GoodsUnit = null, string? VoucherNumber = null);
+
+public sealed record SpendingRequest(DateOnly? Date, string? Category, int? Cases, long? Amount, List<Guid>? HouseholdIds, string? Description,
+    string? Channel = null, string? GoodsName = null, decimal? Quantity = null, string? ApprovedBy = null, string? VoucherNumber = null, List<Guid>? PersonIds = null);
+
+public sealed record AllocationRequest(DateOnly? Date, Guid? ToFundId, long? Amount, string? Channel = null, Guid? CampaignId = null, string? Description = null);
+
+public sealed record OpeningRequest(int? Year, long? Amount, long? Bank = null, long? Goods = null, string? Description = null);
+
+public sealed record ReverseRequest(string? Reason, DateOnly? Date = null);
+
+public sealed record ImportedReceipt(DateOnly Date, Guid? DonorId, string DonorName, DonorType DonorType, Channel Channel, long Amount,
+    string? GoodsName, decimal? Quantity, string? GoodsUnit, string? Description, string? VoucherNumber, string IdempotencyKey);
+
+public sealed record PostResult(long Id, string? VoucherNumber, long Balance, bool Replayed, Guid? AllocationId = null);
+
+/// <summary>
+/// Posts entries into a fund's books. Each post runs in one transaction that first takes the
+/// fund's row lock (PostgreSQL: SELECT … FOR UPDATE; SQLite: the write lock of BEGIN IMMEDIATE),
+/// then checks the balance, the closed period and the idempotency key against what is committed,
+/// and writes the entry, its lines, the new balances, the month totals and the audit event together.
+/// Nothing is ever updated or deleted: a mistake is reversed by a new entry.
+/// </summary>
+public sealed class FundLedger(AnSinhDbContext db, FundDirectory directory)
+{
+    private const int MaxBeneficiaries = 10_000;
+
+    public async Task<PostResult> ReceiveAsync(Guid fundId, ReceiptRequest r, string? idempotencyKey, CancellationToken ct = default)
+    {
+        directory.RequireManager();
+        var fundView = await directory.GetAsync(fundId, ct);
+        var errors = new ValidationErrors();
+        var form = r.Form?.Trim().ToLowerInvariant();
+        if (form is not ("cash" or "in_kind"))
+        {
+            errors.Add("form", "Hình thức phải là \"cash\" (tiền) hoặc \"in_kind\" (hiện vật).");
+        }
+        var channel = form == "in_kind" ? Channel.Goods : ParseMoneyChannel(r.Channel, errors);
+        if (form == "in_kind")
+        {
+            if (r.Amount is null or 0)
+            {
+                errors.Add("amount", "Hàng hiện vật phải được quy ra tiền (giá trị bằng đồng lớn hơn 0).");
+            }
+            if (string.IsNullOrWhiteSpace(r.GoodsName))
+            {
+                errors.Add("goodsName", "Thiếu tên hàng hiện vật.");
+            }
+            if (r.Quantity is not > 0)
+            {
+                errors.Add("quantity", "Số lượng hàng hiện vật phải lớn hơn 0.");
+            }
+            if (string.IsNullOrWhiteSpace(r.GoodsUnit))
+            {
+                errors.Add("goodsUnit", "Thiếu đơn vị tính của hàng (kg, thùng, chiếc…).");
+            }
+        }
+        if (LedgerRules.CheckAmount(r.Amount) is { } amountError && !errors.ToDictionary().ContainsKey("amount"))
+        {
+            errors.Add("amount", amountError);
+        }
+        var donorType = r.Donor?.Type is null ? DonorType.Anonymous : LedgerRules.ParseDonorType(r.Donor.Type);
+        if (donorType is null)
+        {
+            errors.Add("donor.type", "Loại nhà tài trợ phải là organization, enterprise, individual hoặc anonymous.");
+        }
+        else if (donorType != DonorType.Anonymous && string.IsNullOrWhiteSpace(r.Donor?.Name))
+        {
+            errors.Add("donor.name", "Thiếu tên nhà tài trợ (hoặc chọn loại anonymous – ẩn danh).");
+        }
+        if (r.Donor?.Name?.Length > 300)
+        {
+            errors.Add("donor.name", "Tên nhà tài trợ dài quá 300 ký tự.");
+        }
+        CheckText(errors, r.Description, r.VoucherNumber);
+        if (LedgerRules.CheckDate(r.Date, db.Today(), fundView.ClosedThrough) is { } dateError)
+        {
+            errors.Add("date", dateError);
+        }
+        errors.ThrowIfAny();
+        if (r.CampaignId is { } campaignId && !await db.Set<Campaign>().AnyAsync(c => c.Id == campaignId && c.FundId == fundId, ct))
+        {
+            throw new InputValidationException("campaignId", "Đợt vận động không thuộc quỹ này.");
+        }
+        var donorId = donorType == DonorType.Anonymous ? (Guid?)null : await FindOrAddDonorAsync(r.Donor!.Name!.Trim(), donorType!.Value, r.Donor.Address, ct);
+        var donorName = donorType == DonorType.Anonymous ? LedgerRules.AnonymousName : r.Donor!.Name!.Trim();
+        var description = string.IsNullOrWhiteSpace(r.Description)
+            ? (form == "in_kind" ? $"Nhận {r.Quantity:0.###} {r.GoodsUnit?.Trim()} {r.GoodsName?.Trim()} của {donorName}" : $"Nhận tiền ủng hộ của {donorName}")
+            : r.Description.Trim();
+
+        return await InFundTransactionAsync(fundId, idempotencyKey, async fund =>
+        {
+            Recheck(fund, r.Date!.Value);
+            var entry = new JournalEntry
+            {
+                UnitCode = fund.UnitCode,
+                Date = r.Date!.Value,
+                Kind = EntryKind.Receipt,
+                Description = description,
+                Amount = r.Amount!.Value,
+                Channel = channel,
+                DonorId = donorId,
+                DonorName = donorName,
+                DonorType = donorType,
+                CampaignId = r.CampaignId,
+                GoodsName = form == "in_kind" ? r.GoodsName!.Trim() : null,
+                GoodsUnit = form == "in_kind" ? r.GoodsUnit!.Trim() : null,
+                Quantity = form == "in_kind" ? r.Quantity : null,
+                IdempotencyKey = idempotencyKey,
+                PostedBy = db.Actor.UserName,
+            };
+            entry.VoucherNumber = await VoucherAsync(fund, EntryKind.Receipt, entry.Date.Year, r.VoucherNumber, ct);
+            await AppendAsync(fund, entry, LedgerRules.ReceiptLines(channel, entry.Amount), ct);
+            if (form == "in_kind")
+            {
+                db.Add(new StockMove { FundId = fund.Id, Entry = entry, Item = entry.GoodsName!, Unit = entry.GoodsUnit!, Quantity = entry.Quantity!.Value, Value = entry.Amount });
+            }
+            db.Audit("fund.receipt", "fund", fund.Id.ToString(), fund.UnitCode, after: new { entry.VoucherNumber, entry.Date, entry.Amount, form, donor = donorName, entry.Description });
+            return entry;
+        }, ct);
+    }
+
+    public async Task<PostResult> SpendAsync(Guid fundId, SpendingRequest r, string? idempotencyKey, CancellationToken ct = default)
+    {
+        directory.RequireManager();
+        var fundView = await directory.GetAsync(fundId, ct);
+        var errors = new ValidationErrors();
+        var category = LedgerRules.ParseCategory(r.Category);
+        if (category is null)
+        {
+            errors.Add("category", "Khoản chi phải là một trong: new_house, house_repair, production, study, medical, hardship_gift, relief, entrusted_loan, other.");
+        }
+        var channel = r.Channel?.Trim().ToLowerInvariant() is "goods" or "in_kind" ? Channel.Goods : ParseMoneyChannel(r.Channel, errors);
+        if (channel == Channel.Goods)
+        {
+            if (string.IsNullOrWhiteSpace(r.GoodsName))
+            {
+                errors.Add("goodsName", "Chi bằng hiện vật cần tên hàng trong kho.");
+            }
+            if (r.Quantity is not > 0)
+            {
+                errors.Add("quantity", "Số lượng hàng xuất phải lớn hơn 0.");
+            }
+        }
+        else if (LedgerRules.CheckAmount(r.Amount) is { } amountError)
+        {
+            errors.Add("amount", amountError);
+        }
+        if (r.Cases is not (>= 1 and <= 10_000_000))
+        {
+            errors.Add("cases", "Số trường hợp (lượt) được hỗ trợ phải từ 1 trở lên.");
+        }
+        var households = (r.HouseholdIds ?? []).Distinct().ToList();
+        var persons = (r.PersonIds ?? []).Distinct().ToList();
+        if (households.Count + persons.Count > MaxBeneficiaries)
+        {
+            errors.Add("householdIds", $"Một chứng từ chi ghi tối đa {MaxBeneficiaries:N0} người thụ hưởng; hãy tách chứng từ.");
+        }
+        else if (r.Cases is { } cases && cases < households.Count + persons.Count)
+        {
+            errors.Add("cases", $"Số trường hợp ({cases}) ít hơn số hộ, người thụ hưởng đã chọn ({households.Count + persons.Count}).");
+        }
+        if (r.ApprovedBy?.Length > 200)
+        {
+            errors.Add("approvedBy", "Tên người duyệt chi dài quá 200 ký tự.");
+        }
+        CheckText(errors, r.Description, r.VoucherNumber);
+        if (LedgerRules.CheckDate(r.Date, db.Today(), fundView.ClosedThrough) is { } dateError)
+        {
+            errors.Add("date", dateError);
+        }
+        errors.ThrowIfAny();
+        var beneficiaries = await BeneficiariesAsync(fundView, households, persons, ct);
+        var goodsName = r.GoodsName?.Trim();
+
+        return await InFundTransactionAsync(fundId, idempotencyKey, async fund =>
+        {
+            Recheck(fund, r.Date!.Value);
+            long amount;
+            string? goodsUnit = null;
+            if (channel == Channel.Goods)
+            {
+                var stock = await db.Set<StockMove>().Where(s => s.FundId == fund.Id && s.Item == goodsName)
+                    .GroupBy(s => s.Unit).Select(g => new { Unit = g.Key, Quantity = g.Sum(s => s.Quantity), Value = g.Sum(s => s.Value) }).ToListAsync(ct);
+                var held = stock.FirstOrDefault(s => s.Quantity > 0);
+                if (held is null || held.Quantity < r.Quantity!.Value)
+                {
+                    throw new RuleViolationException($"Kho của quỹ chỉ còn {(held?.Quantity ?? 0):0.###} {held?.Unit} \"{goodsName}\"; không xuất được {r.Quantity:0.###}.");
+                }
+                goodsUnit = held.Unit;
+                amount = LedgerRules.GoodsValue(held.Quantity, held.Value, r.Quantity!.Value);
+                if (amount <= 0)
+                {
+                    throw new RuleViolationException($"Hàng \"{goodsName}\" trong kho chưa có giá trị quy ra tiền; không ghi chi được.");
+                }
+            }
+            else
+            {
+                amount = r.Amount!.Value;
+            }
+            RequireBalance(fund, channel, amount);
+            var entry = new JournalEntry
+            {
+                UnitCode = fund.UnitCode,
+                Date = r.Date!.Value,
+                Kind = EntryKind.Spending,
+                Description = string.IsNullOrWhiteSpace(r.Description) ? LedgerRules.CategoryName(category!.Value) : r.Description.Trim(),
+                Amount = amount,
+                Channel = channel,
+                Category = category,
+                Cases = r.Cases!.Value,
+                GoodsName = channel == Channel.Goods ? goodsName : null,
+                GoodsUnit = goodsUnit,
+                Quantity = channel == Channel.Goods ? r.Quantity : null,
+                ApprovedBy = string.IsNullOrWhiteSpace(r.ApprovedBy) ? null : r.ApprovedBy.Trim(),
+                IdempotencyKey = idempotencyKey,
+                PostedBy = db.Actor.UserName,
+            };
+            entry.VoucherNumber = await VoucherAsync(fund, EntryKind.Spending, entry.Date.Year, r.VoucherNumber, ct);
+            await AppendAsync(fund, entry, LedgerRules.SpendingLines(category!.Value, channel, amount), ct);
+            if (channel == Channel.Goods)
+            {
+                db.Add(new StockMove { FundId = fund.Id, Entry = entry, Item = goodsName!, Unit = goodsUnit!, Quantity = -r.Quantity!.Value, Value = -amount });
+            }
+            foreach (var b in beneficiaries)
+            {
+                db.Add(new SpendingBeneficiary { FundId = fund.Id, Entry = entry, HouseholdId = b.HouseholdId, PersonId = b.PersonId, Name = b.Name, VillageName = b.VillageName, CommuneCode = b.CommuneCode });
+            }
+            db.Audit("fund.spending", "fund", fund.Id.ToString(), fund.UnitCode, after: new
+            {
+                entry.VoucherNumber,
+                entry.Date,
+                entry.Amount,
+                category = LedgerRules.CategoryCode(category.Value),
+                entry.Cases,
+                households,
+                persons,
+                entry.ApprovedBy,
+            });
+            return entry;
+        }, ct);
+    }
+
+    public async Task<PostResult> AllocateAsync(Guid fundId, AllocationRequest r, string? idempotencyKey, CancellationToken ct = default)
+    {
+        directory.RequireManager();
+        var from = await directory.GetAsync(fundId, ct);
+        var errors = new ValidationErrors();
+        var channel = ParseMoneyChannel(r.Channel, errors);
+        if (LedgerRules.CheckAmount(r.Amount) is { } amountError)
+        {
+            errors.Add("amount", amountError);
+        }
+        if (r.ToFundId is null)
+        {
+            errors.Add("toFundId", "Thiếu quỹ nhận phân bổ.");
+        }
+        else if (r.ToFundId == fundId)
+        {
+            errors.Add("toFundId", "Không phân bổ được cho chính quỹ này.");
+        }
+        CheckText(errors, r.Description, null);
+        if (LedgerRules.CheckDate(r.Date, db.Today(), from.ClosedThrough) is { } dateError)
+        {
+            errors.Add("date", dateError);
+        }
+        errors.ThrowIfAny();
+        var to = await db.Set<Fund>().AsNoTracking().FirstOrDefaultAsync(f => f.Id == r.ToFundId, ct)
+            ?? throw new InputValidationException("toFundId", "Không có quỹ nhận phân bổ này.");
+        if (!await directory.IsBelowAsync(from.UnitId, to.UnitId, ct))
+        {
+            throw new InputValidationException("toFundId", $"{to.Name} ({to.UnitName}) không thuộc cấp dưới của {from.UnitName}; chỉ phân bổ được cho quỹ của đơn vị cấp dưới.");
+        }
+        if (LedgerRules.CheckDate(r.Date, db.Today(), to.ClosedThrough) is { } toDateError)
+        {
+            throw new RuleViolationException($"Quỹ nhận: {toDateError}");
+        }
+        if (r.CampaignId is { } campaignId && !await db.Set<Campaign>().AnyAsync(c => c.Id == campaignId && c.FundId == fundId, ct))
+        {
+            throw new InputValidationException("campaignId", "Đợt vận động không thuộc quỹ này.");
+        }
+        var allocationId = Guid.CreateVersion7();
+        var result = await InFundsTransactionAsync([fundId, to.Id], idempotencyKey, fundId, async funds =>
+        {
+            var source = funds[fundId];
+            var target = funds[to.Id];
+            Recheck(source, r.Date!.Value);
+            Recheck(target, r.Date!.Value);
+            var amount = r.Amount!.Value;
+            RequireBalance(source, channel, amount);
+            var outEntry = new JournalEntry
+            {
+                UnitCode = source.UnitCode,
+                Date = r.Date!.Value,
+                Kind = EntryKind.AllocationOut,
+                Description = string.IsNullOrWhiteSpace(r.Description) ? $"Phân bổ cho {target.Name}" : r.Description.Trim(),
+                Amount = amount,
+                Channel = channel,
+                CampaignId = r.CampaignId,
+                TransferId = allocationId,
+                CounterpartFundId = target.Id,
+                IdempotencyKey = idempotencyKey,
+                PostedBy = db.Actor.UserName,
+            };
+            outEntry.VoucherNumber = await VoucherAsync(source, EntryKind.AllocationOut, outEntry.Date.Year, null, ct);
+            var inEntry = new JournalEntry
+            {
+                UnitCode = target.UnitCode,
+                Date = r.Date!.Value,
+                Kind = EntryKind.AllocationIn,
+                Description = $"Nhận phân bổ từ {source.Name}",
+                Amount = amount,
+                Channel = channel,
+                TransferId = allocationId,
+                CounterpartFundId = source.Id,
+                PostedBy = db.Actor.UserName,
+            };
+            inEntry.VoucherNumber = await VoucherAsync(target, EntryKind.AllocationIn, inEntry.Date.Year, null, ct);
+            await AppendAsync(source, outEntry, LedgerRules.AllocationOutLines(channel, amount), ct);
+            await AppendAsync(target, inEntry, LedgerRules.AllocationInLines(channel, amount), ct);
+            db.Add(new FundAllocation { Id = allocationId, FromFundId = source.Id, ToFundId = target.Id, Date = outEntry.Date, Amount = amount, CampaignId = r.CampaignId, OutEntry = outEntry, InEntry = inEntry });
+            db.Audit("fund.allocation", "fund", source.Id.ToString(), source.UnitCode, after: new { to = target.Id, toUnit = target.UnitCode, amount, outEntry.Date, outEntry.VoucherNumber, received = inEntry.VoucherNumber });
+            return outEntry;
+        }, ct);
+        return result with { AllocationId = result.Replayed ? result.AllocationId : allocationId };
+    }
+
+    public async Task<PostResult> OpeningBalanceAsync(Guid fundId, OpeningRequest r, string? idempotencyKey, CancellationToken ct = default)
+    {
+        directory.RequireManager();
+        var fundView = await directory.GetAsync(fundId, ct);
+        var errors = new ValidationErrors();
+        var today = db.Today();
+        if (r.Year is null || r.Year < 2000 || r.Year > today.Year)
+        {
+            errors.Add("year", $"Năm của số dư đầu kỳ phải từ 2000 đến {today.Year}.");
+        }
+        if (LedgerRules.CheckAmount(r.Amount) is { } amountError)
+        {
+            errors.Add("amount", amountError);
+        }
+        var bank = r.Bank ?? 0;
+        var goods = r.Goods ?? 0;
+        if (bank < 0 || goods < 0 || (r.Amount is { } total && bank + goods > total))
+        {
+            errors.Add("bank", "Phần tiền gửi ngân hàng và hiện vật không được âm và không vượt tổng số dư.");
+        }
+        CheckText(errors, r.Description, null);
+        errors.ThrowIfAny();
+        var date = new DateOnly(r.Year!.Value, 1, 1);
+        if (LedgerRules.CheckDate(date, today, fundView.ClosedThrough) is { } dateError)
+        {
+            throw new RuleViolationException(dateError);
+        }
+        return await InFundTransactionAsync(fundId, idempotencyKey, async fund =>
+        {
+            Recheck(fund, date);
+            var openings = await db.Set<JournalEntry>().Where(e => e.FundId == fund.Id && e.Kind == EntryKind.Opening).Select(e => e.Id).ToListAsync(ct);
+            var reversed = await db.Set<JournalEntry>().Where(e => e.ReversesEntryId != null && openings.Contains(e.ReversesEntryId.Value)).CountAsync(ct);
+            if (openings.Count > reversed)
+            {
+                throw new RuleViolationException("Quỹ đã ghi số dư đầu kỳ; số dư đầu kỳ chỉ ghi một lần (nếu sai, hãy ghi bút toán đảo rồi ghi lại).");
+            }
+            if (await db.Set<JournalEntry>().AnyAsync(e => e.FundId == fund.Id && e.Date < date && e.Kind != EntryKind.Reversal, ct))
+            {
+                throw new RuleViolationException($"Quỹ đã có chứng từ trước ngày 01/01/{date.Year}; số dư đầu kỳ phải là bút toán đầu tiên của sổ.");
+            }
+            var amount = r.Amount!.Value;
+            var entry = new JournalEntry
+            {
+                UnitCode = fund.UnitCode,
+                Date = date,
+                Kind = EntryKind.Opening,
+                Description = string.IsNullOrWhiteSpace(r.Description) ? $"Số dư đầu kỳ khi bắt đầu dùng AnSinh (năm {date.Year})" : r.Description.Trim(),
+                Amount = amount,
+                IdempotencyKey = idempotencyKey,
+                PostedBy = db.Actor.UserName,
+            };
+            await AppendAsync(fund, entry, LedgerRules.OpeningLines(amount - bank - goods, bank, goods), ct);
+            db.Audit("fund.opening_balance", "fund", fund.Id.ToString(), fund.UnitCode, after: new { year = date.Year, amount, bank, goods });
+            return entry;
+        }, ct);
+    }
+
+    /// <summary>Reverses an entry by a new one with the opposite lines (an allocation: both sides).</summary>
+    public async Task<PostResult> ReverseAsync(Guid fundId, long entryId, ReverseRequest r, string? idempotencyKey, CancellationToken ct = default)
+    {
+        directory.RequireManager();
+        var fundView = await directory.GetAsync(fundId, ct);
+        if (string.IsNullOrWhiteSpace(r.Reason) || r.Reason.Length > 1000)
+        {
+            throw new InputValidationException("reason", "Cần ghi lý do đảo bút toán (tối đa 1000 ký tự).");
+        }
+        var date = r.Date ?? db.Today();
+        if (LedgerRules.CheckDate(date, db.Today(), fundView.ClosedThrough) is { } dateError)
+        {
+            throw new InputValidationException("date", dateError);
+        }
+        var original = await db.Set<JournalEntry>().AsNoTracking().Include(e => e.Lines).FirstOrDefaultAsync(e => e.Id == entryId && e.FundId == fundId, ct)
+            ?? throw new NotFoundException("Không tìm thấy chứng từ trong sổ của quỹ.");
+        if (original.Kind is EntryKind.Reversal or EntryKind.YearClose or EntryKind.AllocationIn)
+        {
+            throw new RuleViolationException(original.Kind == EntryKind.AllocationIn
+                ? "Khoản nhận phân bổ do quỹ cấp trên đảo (đảo khoản phân bổ ở quỹ cấp trên)."
+                : "Không đảo được bút toán đảo hoặc bút toán khóa sổ.");
+        }
+        var allocation = original.Kind == EntryKind.AllocationOut
+            ? await db.Set<FundAllocation>().AsNoTracking().FirstAsync(a => a.OutEntryId == original.Id, ct)
+            : null;
+        var fundIds = allocation is null ? new[] { fundId } : [fundId, allocation.ToFundId];
+        var reason = r.Reason.Trim();
+        return await InFundsTransactionAsync(fundIds, idempotencyKey, fundId, async funds =>
+        {
+            var fund = funds[fundId];
+            Recheck(fund, date);
+            if (await db.Set<JournalEntry>().AnyAsync(e => e.ReversesEntryId == original.Id, ct))
+            {
+                throw new RuleViolationException($"Chứng từ {original.VoucherNumber ?? original.Id.ToString()} đã được đảo.");
+            }
+            var entry = await ReversalOfAsync(fund, original, date, reason, idempotencyKey, ct);
+            if (allocation is not null)
+            {
+                var target = funds[allocation.ToFundId];
+                Recheck(target, date);
+                var inOriginal = await db.Set<JournalEntry>().AsNoTracking().Include(e => e.Lines).FirstAsync(e => e.Id == allocation.InEntryId, ct);
+                var inReversal = await ReversalOfAsync(target, inOriginal, date, reason, null, ct);
+                db.Add(new FundAllocation
+                {
+                    Id = Guid.CreateVersion7(),
+                    FromFundId = allocation.FromFundId,
+                    ToFundId = allocation.ToFundId,
+                    Date = date,
+                    Amount = -allocation.Amount,
+                    CampaignId = allocation.CampaignId,
+                    OutEntry = entry,
+                    InEntry = inReversal,
+                    ReversesAllocationId = allocation.Id,
+                });
+            }
+            db.Audit("fund.reversal", "fund", fund.Id.ToString(), fund.UnitCode, after: new { reverses = original.Id, original.VoucherNumber, reason, date });
+            return entry;
+        }, ct);
+    }
+
+    private async Task<JournalEntry> ReversalOfAsync(Fund fund, JournalEntry original, DateOnly date, string reason, string? idempotencyKey, CancellationToken ct)
+    {
+        var lines = LedgerRules.ReversalLines(original.Lines.Select(l => (l.Account, l.Amount)));
+        foreach (var (account, amount) in lines.Where(l => LedgerRules.IsAsset(l.Account) && l.Amount < 0))
+        {
+            var channel = account switch { LedgerRules.Cash => Channel.Cash, LedgerRules.Bank => Channel.Bank, _ => Channel.Goods };
+            if (fund.BalanceOf(channel) + amount < 0)
+            {
+                throw new RuleViolationException($"Đảo chứng từ {original.VoucherNumber} làm số dư {ChannelName(channel)} của {fund.Name} âm ({fund.BalanceOf(channel):N0} đồng còn lại); tiền đã được dùng.");
+            }
+        }
+        var entry = new JournalEntry
+        {
+            UnitCode = fund.UnitCode,
+            Date = date,
+            Kind = EntryKind.Reversal,
+            ReversedKind = original.Kind,
+            Description = $"Đảo {original.VoucherNumber ?? "bút toán " + original.Seq}: {reason}",
+            Amount = -original.Amount,
+            Channel = original.Channel,
+            DonorId = original.DonorId,
+            DonorName = original.DonorName,
+            DonorType = original.DonorType,
+            CampaignId = original.CampaignId,
+            Category = original.Category,
+            Cases = -original.Cases,
+            GoodsName = original.GoodsName,
+            GoodsUnit = original.GoodsUnit,
+            Quantity = original.Quantity is null ? null : -original.Quantity,
+            TransferId = original.TransferId,
+            CounterpartFundId = original.CounterpartFundId,
+            ReversesEntryId = original.Id,
+            IdempotencyKey = idempotencyKey,
+            PostedBy = db.Actor.UserName,
+        };
+        entry.VoucherNumber = await VoucherAsync(fund, EntryKind.Reversal, date.Year, null, ct);
+        await AppendAsync(fund, entry, lines, ct);
+        if (original.GoodsName is not null && original.Quantity is { } q)
+        {
+            var unit = original.GoodsUnit ?? "";
+            var stock = await db.Set<StockMove>().Where(s => s.FundId == fund.Id && s.Item == original.GoodsName && s.Unit == unit).SumAsync(s => s.Quantity, ct);
+            var sign = original.Kind == EntryKind.Receipt ? -1 : 1;
+            if (stock + sign * q < 0)
+            {
+                throw new RuleViolationException($"Hàng \"{original.GoodsName}\" đã xuất kho; không đảo được phiếu nhập.");
+            }
+            db.Add(new StockMove { FundId = fund.Id, Entry = entry, Item = original.GoodsName, Unit = unit, Quantity = sign * q, Value = sign * Math.Abs(original.Amount) });
+        }
+        return entry;
+    }
+
+    /// <summary>Closes every month up to the end of the given one: nothing can be posted into it afterwards.</summary>
+    public async Task<Fund> CloseMonthAsync(Guid fundId, int? year, int? month, CancellationToken ct = default)
+    {
+        directory.RequireManager();
+        await directory.GetAsync(fundId, ct);
+        if (year is null || month is not (>= 1 and <= 12) || year < 2000)
+        {
+            throw new InputValidationException("month", "Cần năm và tháng (1–12) của kỳ khóa sổ.");
+        }
+        var end = new DateOnly(year.Value, month.Value, 1).AddMonths(1).AddDays(-1);
+        if (end >= db.Today())
+        {
+            throw new RuleViolationException($"Tháng {month}/{year} chưa kết thúc; chưa khóa sổ được.");
+        }
+        Fund? result = null;
+        await InFundTransactionAsync(fundId, null, async fund =>
+        {
+            if (fund.ClosedThrough >= end)
+            {
+                throw new RuleViolationException($"Sổ của quỹ đã khóa đến ngày {fund.ClosedThrough:dd/MM/yyyy}.");
+            }
+            var open = await db.Set<FundYear>().Where(y => y.FundId == fund.Id).Select(y => y.Year).ToListAsync(ct);
+            var unclosedYears = await db.Set<JournalEntry>().Where(e => e.FundId == fund.Id && e.Date.Year < year).Select(e => e.Date.Year).Distinct().ToListAsync(ct);
+            if (unclosedYears.Except(open).OrderBy(y => y).FirstOrDefault() is var pending and > 0)
+            {
+                throw new RuleViolationException($"Năm {pending} chưa khóa sổ; hãy khóa sổ năm {pending} trước.");
+            }
+            fund.ClosedThrough = end;
+            db.Audit("fund.close_month", "fund", fund.Id.ToString(), fund.UnitCode, after: new { closedThrough = end });
+            result = fund;
+            return null;
+        }, ct);
+        return result!;
+    }
+
+    /// <summary>
+    /// Closes a year: every nominal account is closed into the fund's capital by one entry dated
+    /// 31/12, the year's opening and closing balances are recorded, and the closing balance is the
+    /// opening balance of the next year. Earlier years with entries must be closed first.
+    /// </summary>
+    public async Task<FundYear> CloseYearAsync(Guid fundId, int? year, CancellationToken ct = default)
+    {
+        directory.RequireManager();
+        await directory.GetAsync(fundId, ct);
+        var today = db.Today();
+        if (year is null || year < 2000 || year > today.Year)
+        {
+            throw new InputValidationException("year", "Cần năm khóa sổ (từ 2000 đến năm nay).");
+        }
+        var end = new DateOnly(year.Value, 12, 31);
+        if (end >= today)
+        {
+            throw new RuleViolationException($"Năm {year} chưa kết thúc; chưa khóa sổ được.");
+        }
+        FundYear? closed = null;
+        await InFundTransactionAsync(fundId, null, async fund =>
+        {
+            var closedYears = await db.Set<FundYear>().Where(y => y.FundId == fund.Id).Select(y => y.Year).ToListAsync(ct);
+            if (closedYears.Contains(year.Value))
+            {
+                throw new RuleViolationException($"Năm {year} đã khóa sổ.");
+            }
+            var earlier = await db.Set<JournalEntry>().Where(e => e.FundId == fund.Id && e.Date.Year < year).Select(e => e.Date.Year).Distinct().ToListAsync(ct);
+            if (earlier.Except(closedYears).OrderBy(y => y).FirstOrDefault() is var pending and > 0)
+            {
+                throw new RuleViolationException($"Năm {pending} chưa khóa sổ; hãy khóa sổ năm {pending} trước.");
+            }
+            var totals = await db.Set<FundMonthTotal>().AsNoTracking().Where(t => t.FundId == fund.Id && t.Year <= year)
+                .Select(t => new { t.Year, t.Account, t.Amount }).ToListAsync(ct);
+            var nominal = totals.Where(t => t.Year == year && LedgerRules.IsNominal(t.Account)).GroupBy(t => t.Account).Select(g => (g.Key, g.Sum(t => t.Amount))).ToList();
+            var assetsBefore = totals.Where(t => t.Year < year && LedgerRules.IsAsset(t.Account)).Sum(t => t.Amount);
+            var openingCapital = totals.Where(t => t.Year == year && t.Account == LedgerRules.Capital).Sum(t => t.Amount);
+            var closing = totals.Where(t => LedgerRules.IsAsset(t.Account)).Sum(t => t.Amount);
+            var entry = new JournalEntry
+            {
+                UnitCode = fund.UnitCode,
+                Date = end,
+                Kind = EntryKind.YearClose,
+                Description = $"Khóa sổ năm {year}; số dư {closing:N0} đồng chuyển sang năm {year + 1}",
+                Amount = closing,
+                PostedBy = db.Actor.UserName,
+            };
+            await AppendAsync(fund, entry, LedgerRules.ClosingLines(nominal), ct);
+            closed = new FundYear
+            {
+                FundId = fund.Id,
+                Year = year.Value,
+                OpeningBalance = assetsBefore - openingCapital,
+                ClosingBalance = closing,
+                ClosingEntry = entry,
+                ClosedAt = db.Now(),
+                ClosedBy = db.Actor.UserName,
+            };
+            db.Add(closed);
+            if (fund.ClosedThrough is null || fund.ClosedThrough < end)
+            {
+                fund.ClosedThrough = end;
+            }
+            db.Audit("fund.close_year", "fund", fund.Id.ToString(), fund.UnitCode, after: new { year, opening = closed.OpeningBalance, closing, carriedInto = year + 1 });
+            return entry;
+        }, ct);
+        return closed!;
+    }
+
+    /// <summary>
+    /// Posts checked receipts of an import in one transaction: one lock, voucher numbers taken as a
+    /// block per year, one audit event for the batch. Either all are written or none.
+    /// </summary>
+    public async Task<(string? First, string? Last)> PostImportedReceiptsAsync(Guid fundId, IReadOnlyList<ImportedReceipt> receipts, Guid? campaignId, CancellationToken ct)
+    {
+        string? first = null, last = null;
+        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            await InFundTransactionAsync(fundId, null, async fund =>
+            {
+                var numbers = new Dictionary<int, Queue<string>>();
+                foreach (var year in receipts.Where(r => r.VoucherNumber is null).GroupBy(r => r.Date.Year))
+                {
+                    numbers[year.Key] = new Queue<string>(await VoucherBlockAsync(fund, year.Key, year.Count(), ct));
+                }
+                foreach (var r in receipts)
+                {
+                    Recheck(fund, r.Date);
+                    var entry = new JournalEntry
+                    {
+                        UnitCode = fund.UnitCode,
+                        Date = r.Date,
+                        Kind = EntryKind.Receipt,
+                        Description = r.Description ?? (r.Channel == Channel.Goods ? $"Nhận {r.Quantity:0.###} {r.GoodsUnit} {r.GoodsName} của {r.DonorName}" : $"Nhận tiền ủng hộ của {r.DonorName}"),
+                        Amount = r.Amount,
+                        Channel = r.Channel,
+                        DonorId = r.DonorId,
+                        DonorName = r.DonorName,
+                        DonorType = r.DonorType,
+                        CampaignId = campaignId,
+                        GoodsName = r.GoodsName,
+                        GoodsUnit = r.GoodsUnit,
+                        Quantity = r.Quantity,
+                        IdempotencyKey = r.IdempotencyKey,
+                        VoucherNumber = r.VoucherNumber ?? numbers[r.Date.Year].Dequeue(),
+                        PostedBy = db.Actor.UserName,
+                    };
+                    await AppendAsync(fund, entry, LedgerRules.ReceiptLines(r.Channel, r.Amount), ct);
+                    if (r.Channel == Channel.Goods)
+                    {
+                        db.Add(new StockMove { FundId = fund.Id, Entry = entry, Item = r.GoodsName!, Unit = r.GoodsUnit!, Quantity = r.Quantity!.Value, Value = r.Amount });
+                    }
+                    first ??= entry.VoucherNumber;
+                    last = entry.VoucherNumber;
+                }
+                db.Audit("fund.receipt_import", "fund", fund.Id.ToString(), fund.UnitCode, after: new { receipts = receipts.Count, amount = receipts.Sum(r => r.Amount), first, last, campaignId });
+                db.ChangeTracker.DetectChanges();
+                return null;
+            }, ct);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
+        return (first, last);
+    }
+
+    /// <summary>A block of consecutive receipt numbers of the unit's series for the year, skipping numbers already typed in from paper.</summary>
+    private async Task<List<string>> VoucherBlockAsync(Fund fund, int year, int count, CancellationToken ct)
+    {
+        var result = new List<string>(count);
+        while (result.Count < count)
+        {
+            var need = count - result.Count;
+            var series = LedgerRules.Series(EntryKind.Receipt);
+            var lastNumber = (await db.Database.SqlQuery<long>($"""
+                INSERT INTO fund_voucher_counters ("UnitCode", "Year", "Series", "Last") VALUES ({fund.UnitCode}, {year}, {series}, {(long)need})
+                ON CONFLICT ("UnitCode", "Year", "Series") DO UPDATE SET "Last" = fund_voucher_counters."Last" + {(long)need}
+                RETURNING "Last" AS "Value"
+                """).ToListAsync(ct)).Single();
+            var block = Enumerable.Range(0, need).Select(i => LedgerRules.VoucherNumber(series, fund.UnitCode, year, lastNumber - need + 1 + i)).ToList();
+            var taken = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var chunk in block.Chunk(1000))
+            {
+                taken.UnionWith(await db.Set<JournalEntry>().AsNoTracking().Where(e => e.UnitCode == fund.UnitCode && chunk.Contains(e.VoucherNumber!)).Select(e => e.VoucherNumber!).ToListAsync(ct));
+            }
+            result.AddRange(block.Where(n => !taken.Contains(n)));
+        }
+        return result;
+    }
+
+    // ---- the posting core ----
+
+    private Task<PostResult> InFundTransactionAsync(Guid fundId, string? idempotencyKey, Func<Fund, Task<JournalEntry?>> post, CancellationToken ct) =>
+        InFundsTransactionAsync([fundId], idempotencyKey, fundId, funds => post(funds[fundId]), ct);
+
+    private async Task<PostResult> InFundsTransactionAsync(IReadOnlyCollection<Guid> fundIds, string? idempotencyKey, Guid keyFund,
+        Func<Dictionary<Guid, Fund>, Task<JournalEntry?>> post, CancellationToken ct)
+    {
+        if (idempotencyKey is { Length: > 100 })
+        {
+            throw new InputValidationException("Idempotency-Key", "Khóa chống gửi trùng (Idempotency-Key) dài quá 100 ký tự.");
+        }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var funds = new Dictionary<Guid, Fund>();
+        // A fixed order of locks: two allocations between the same funds never wait on each other in a circle.
+        foreach (var id in fundIds.Distinct().Order())
+        {
+            funds[id] = await LockAsync(id, ct);
+        }
+        if (idempotencyKey is not null)
+        {
+            var done = await db.Set<JournalEntry>().AsNoTracking().Where(e => e.FundId == keyFund && e.IdempotencyKey == idempotencyKey)
+                .Select(e => new { e.Id, e.VoucherNumber, e.TransferId }).FirstOrDefaultAsync(ct);
+            if (done is not null)
+            {
+                return new PostResult(done.Id, done.VoucherNumber, funds[keyFund].Balance, Replayed: true, done.TransferId);
+            }
+        }
+        var entry = await post(funds);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new PostResult(entry?.Id ?? 0, entry?.VoucherNumber, funds[keyFund].Balance, Replayed: false);
+    }
+
+    private async Task<Fund> LockAsync(Guid id, CancellationToken ct)
+    {
+        Fund? fund;
+        if (db.Engine == DatabaseEngine.Postgres)
+        {
+            fund = (await db.Set<Fund>().FromSql($"""SELECT * FROM funds WHERE "Id" = {id} FOR UPDATE""").ToListAsync(ct)).SingleOrDefault();
+        }
+        else
+        {
+            // The transaction is BEGIN IMMEDIATE: this connection already holds the database's write lock.
+            fund = await db.Set<Fund>().FirstOrDefaultAsync(f => f.Id == id, ct);
+        }
+        return fund ?? throw new NotFoundException("Không tìm thấy quỹ.");
+    }
+
+    private static void Recheck(Fund fund, DateOnly date)
+    {
+        if (fund.ClosedThrough is { } closed && date <= closed)
+        {
+            throw new RuleViolationException($"Kỳ kế toán của {fund.Name} đến hết ngày {closed:dd/MM/yyyy} đã khóa sổ; không ghi được chứng từ ngày {date:dd/MM/yyyy}.");
+        }
+    }
+
+    private static void RequireBalance(Fund fund, Channel channel, long amount)
+    {
+        var held = fund.BalanceOf(channel);
+        if (amount > held)
+        {
+            throw new RuleViolationException($"{fund.Name} chỉ còn {held:N0} đồng {ChannelName(channel)}; không chi, phân bổ được {amount:N0} đồng (quỹ không được chi quá số đang có).");
+        }
+    }
+
+    public static string ChannelName(Channel c) => c switch
+    {
+        Channel.Cash => "tiền mặt",
+        Channel.Bank => "tiền gửi ngân hàng",
+        _ => "hiện vật",
+    };
+
+    /// <summary>Appends an entry at the head of the fund's chain and moves the fund's balances and month totals with it.</summary>
+    internal async Task AppendAsync(Fund fund, JournalEntry e, List<(string Account, long Amount)> lines, CancellationToken ct)
+    {
+        if (!LedgerRules.Balanced(lines))
+        {
+            throw new InvalidOperationException("An entry's lines must sum to zero.");
+        }
+        e.FundId = fund.Id;
+        e.Seq = fund.EntryCount + 1;
+        e.PreviousHash = fund.HeadHash;
+        e.PostedAt = db.Now();
+        e.Hash = LedgerRules.Hash(e, lines);
+        e.Lines = lines.Select(l => new JournalLine { FundId = fund.Id, Account = l.Account, Amount = l.Amount }).ToList();
+        foreach (var (account, amount) in lines)
+        {
+            switch (account)
+            {
+                case LedgerRules.Cash: fund.CashBalance += amount; break;
+                case LedgerRules.Bank: fund.BankBalance += amount; break;
+                case LedgerRules.Goods: fund.GoodsBalance += amount; break;
+            }
+        }
+        if (fund.CashBalance < 0 || fund.BankBalance < 0 || fund.GoodsBalance < 0)
+        {
+            throw new RuleViolationException($"Bút toán làm số dư của {fund.Name} âm; không ghi được.");
+        }
+        fund.EntryCount = e.Seq;
+        fund.HeadHash = e.Hash;
+        db.Add(e);
+        if (e.Kind == EntryKind.YearClose)
+        {
+            return;
+        }
+        var spendingAccount = e.Category is { } c ? LedgerRules.SpendingAccount(c) : null;
+        var accounts = lines.Select(l => l.Account).Distinct().ToList();
+        var local = db.Set<FundMonthTotal>().Local.Where(t => t.FundId == fund.Id && t.Year == e.Date.Year && t.Month == e.Date.Month).ToList();
+        var missing = accounts.Where(a => local.All(t => t.Account != a)).ToList();
+        if (missing.Count > 0)
+        {
+            local.AddRange(await db.Set<FundMonthTotal>().Where(t => t.FundId == fund.Id && t.Year == e.Date.Year && t.Month == e.Date.Month && missing.Contains(t.Account)).ToListAsync(ct));
+        }
+        foreach (var g in lines.GroupBy(l => l.Account))
+        {
+            var total = local.FirstOrDefault(t => t.Account == g.Key);
+            if (total is null)
+            {
+                total = new FundMonthTotal { FundId = fund.Id, Year = e.Date.Year, Month = e.Date.Month, Account = g.Key };
+                db.Add(total);
+                local.Add(total);
+            }
+            total.Amount += g.Sum(l => l.Amount);
+            total.Entries += 1;
+            if (g.Key == spendingAccount)
+            {
+                total.Cases += e.Cases;
+            }
+        }
+    }
+
+    /// <summary>The voucher number: the one given (refused if already used in the unit), else the next of the unit's series for the year.</summary>
+    private async Task<string?> VoucherAsync(Fund fund, EntryKind kind, int year, string? given, CancellationToken ct)
+    {
+        if (!string.IsNullOrWhiteSpace(given))
+        {
+            var number = given.Trim();
+            if (await db.Set<JournalEntry>().AnyAsync(e => e.UnitCode == fund.UnitCode && e.VoucherNumber == number, ct)
+                || db.Set<JournalEntry>().Local.Any(e => e.UnitCode == fund.UnitCode && e.VoucherNumber == number))
+            {
+                throw new RuleViolationException($"Số chứng từ \"{number}\" đã được dùng ở {fund.UnitName}; mỗi số chứng từ chỉ dùng một lần.");
+            }
+            return number;
+        }
+        var series = LedgerRules.Series(kind);
+        while (true)
+        {
+            var next = (await db.Database.SqlQuery<long>($"""
+                INSERT INTO fund_voucher_counters ("UnitCode", "Year", "Series", "Last") VALUES ({fund.UnitCode}, {year}, {series}, 1)
+                ON CONFLICT ("UnitCode", "Year", "Series") DO UPDATE SET "Last" = fund_voucher_counters."Last" + 1
+                RETURNING "Last" AS "Value"
+                """).ToListAsync(ct)).Single();
+            var number = LedgerRules.VoucherNumber(series, fund.UnitCode, year, next);
+            // A number typed in from a paper voucher may already hold this place in the series: skip it.
+            if (!await db.Set<JournalEntry>().AnyAsync(e => e.UnitCode == fund.UnitCode && e.VoucherNumber == number, ct))
+            {
+                return number;
+            }
+        }
+    }
+
+    private async Task<Guid> FindOrAddDonorAsync(string name, DonorType type, string? address, CancellationToken ct)
+    {
+        var key = VietnameseText.SearchKey(name);
+        var id = await db.Set<Donor>().AsNoTracking().Where(d => d.SearchName == key && d.Type == type).Select(d => (Guid?)d.Id).FirstOrDefaultAsync(ct);
+        if (id is not null)
+        {
+            return id.Value;
+        }
+        var newId = Guid.CreateVersion7();
+        var now = db.Now();
+        var addr = string.IsNullOrWhiteSpace(address) ? null : address.Trim();
+        // Two first gifts of one donor at once: the second insert does nothing and both read the one row.
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO fund_donors ("Id", "Name", "SearchName", "Type", "Address", "CreatedAt") VALUES ({newId}, {name}, {key}, {(int)type}, {addr}, {now})
+            ON CONFLICT ("SearchName", "Type") DO NOTHING
+            """, ct);
+        return await db.Set<Donor>().AsNoTracking().Where(d => d.SearchName == key && d.Type == type).Select(d => d.Id).FirstAsync(ct);
+    }
+
+    private sealed record Beneficiary(Guid? HouseholdId, Guid? PersonId, string Name, string? VillageName, string CommuneCode);
+
+    /// <summary>The households and people of the register a spending names; each must lie in the fund's area.</summary>
+    private async Task<List<Beneficiary>> BeneficiariesAsync(Fund fund, List<Guid> households, List<Guid> persons, CancellationToken ct)
+    {
+        if (households.Count == 0 && persons.Count == 0)
+        {
+            return [];
+        }
+        var area = await AreaAsync(fund, ct);
+        var list = new List<Beneficiary>();
+        var errors = new ValidationErrors();
+        foreach (var chunk in households.Chunk(500))
+        {
+            var found = await area(db.Set<Household>().AsNoTracking()).Where(h => chunk.Contains(h.Id))
+                .Select(h => new { h.Id, h.HeadName, h.VillageName, h.CommuneCode, h.Status }).ToListAsync(ct);
+            foreach (var id in chunk)
+            {
+                var h = found.FirstOrDefault(x => x.Id == id);
+                if (h is null)
+                {
+                    errors.Add("householdIds", $"Hộ {id} không có trong sổ hộ khẩu của địa bàn quỹ.");
+                }
+                else
+                {
+                    list.Add(new Beneficiary(h.Id, null, h.HeadName ?? "", h.VillageName, h.CommuneCode));
+                }
+            }
+        }
+        foreach (var chunk in persons.Chunk(500))
+        {
+            var found = await area(db.Set<Household>().AsNoTracking())
+                .Join(db.Set<Person>().AsNoTracking().Where(p => chunk.Contains(p.Id) && p.LeftOn == null), h => h.Id, p => p.HouseholdId,
+                    (h, p) => new { PersonId = p.Id, HouseholdId = h.Id, p.FullName, h.VillageName, h.CommuneCode })
+                .ToListAsync(ct);
+            foreach (var id in chunk)
+            {
+                var p = found.FirstOrDefault(x => x.PersonId == id);
+                if (p is null)
+                {
+                    errors.Add("personIds", $"Người {id} không có trong sổ hộ khẩu của địa bàn quỹ.");
+                }
+                else
+                {
+                    list.Add(new Beneficiary(p.HouseholdId, p.PersonId, p.FullName, p.VillageName, p.CommuneCode));
+                }
+            }
+        }
+        errors.ThrowIfAny();
+        return list;
+    }
+
+    /// <summary>A filter for the households in a fund's area: a province's households, or those of the communes below (old ones included).</summary>
+    public async Task<Func<IQueryable<Household>, IQueryable<Household>>> AreaAsync(Fund fund, CancellationToken ct)
+    {
+        var unit = await db.AdminUnits.AsNoTracking().FirstAsync(u => u.Id == fund.UnitId, ct);
+        if (unit.Level == AdminLevel.Province && unit.IsValidOn(db.Today()))
+        {
+            var province = unit.Code;
+            return q => q.Where(h => h.ProvinceCode == province);
+        }
+        var ids = await directory.SubtreeUnitIdsAsync(unit, ct);
+        var old = await db.AdminUnitLinks.AsNoTracking().Where(l => ids.Contains(l.NewUnitId)).Select(l => l.OldUnitId).ToListAsync(ct);
+        var all = ids.Concat(old).Distinct().ToList();
+        return q => q.Where(h => all.Contains(h.CommuneUnitId));
+    }
+
+    private static Channel ParseMoneyChannel(string? code, ValidationErrors errors)
+    {
+        switch (code?.Trim().ToLowerInvariant())
+        {
+            case null or "" or "cash" or "cash_box":
+                return Channel.Cash;
+            case "bank":
+                return Channel.Bank;
+            default:
+                errors.Add("channel", "Nguồn tiền phải là \"cash\" (tiền mặt, quỹ két) hoặc \"bank\" (tài khoản ngân hàng).");
+                return Channel.Cash;
+        }
+    }
+
+    private static void CheckText(ValidationErrors errors, string? description, string? voucher)
+    {
+        if (description?.Length > 1000)
+        {
+            errors.Add("description", "Nội dung dài quá 1000 ký tự.");
+        }
+        if (voucher?.Trim().Length > 40)
+        {
+            errors.Add("voucherNumber", "Số chứng từ dài quá 40 ký tự.");
+        }
+    }
+}
