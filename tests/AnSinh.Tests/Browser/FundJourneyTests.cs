@@ -1,0 +1,62 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using AnSinh.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace AnSinh.Tests.Browser;
+
+public sealed class FundJourneyTests : BrowserTest
+{
+    [LaneFact("browser")]
+    public async Task A_fund_board_records_a_gift_and_a_house_and_a_donor_finds_the_voucher_without_signing_in()
+    {
+        var api = await AdminApiAsync();
+        var hh = await api.PostAsJsonAsync("/api/households", TestData.Household("01525", "Đinh Văn Nhà"));
+        hh.EnsureSuccessStatusCode();
+        var code = (await hh.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!;
+
+        var page = await NewPageAsync();
+        await SignInAsAdminAsync(page);
+        await page.GotoAsync("/funds");
+        await page.FillAsync("#f-unit", "01525");
+        await page.SelectOptionAsync("#f-kind", "for_the_poor");
+        await page.ClickAsync("#create-fund");
+        await page.WaitForURLAsync(url => url.Contains("/funds/", StringComparison.Ordinal), Committed);
+        await Assertions.Expect(page.Locator("#fund-balance")).ToHaveAttributeAsync("data-balance", "0");
+
+        // A gift of 80 million from an enterprise: a numbered receipt voucher.
+        await page.FillAsync("#r-date", "2026-10-20");
+        await page.FillAsync("#r-donor", "Công ty CP Xi măng Cao Bằng");
+        await page.SelectOptionAsync("#r-type", "enterprise");
+        await page.FillAsync("#r-amount", "80000000");
+        await page.ClickAsync("#post-receipt");
+        await Assertions.Expect(page.Locator("#fund-message")).ToContainTextAsync("PT-01525-2026-");
+        var voucher = await page.Locator("#entries tbody tr").First.GetAttributeAsync("data-voucher");
+        Assert.StartsWith("PT-01525-2026-", voucher, StringComparison.Ordinal);
+
+        // Spending above the balance is refused in Vietnamese; a house within it is recorded with its household.
+        await page.FillAsync("#s-date", "2026-10-25");
+        await page.SelectOptionAsync("#s-category", "new_house");
+        await page.FillAsync("#s-amount", "90000000");
+        await page.ClickAsync("#post-spending");
+        await Assertions.Expect(page.Locator(".errors")).ToContainTextAsync("không được chi quá");
+        await page.FillAsync("#s-amount", "60000000");
+        await page.FillAsync("#s-households", code);
+        await page.FillAsync("#s-approver", "Trưởng ban Hoàng Văn Duyệt");
+        await page.ClickAsync("#post-spending");
+        await Assertions.Expect(page.Locator("#fund-message")).ToContainTextAsync("PC-01525-2026-");
+        await Assertions.Expect(page.Locator("#fund-balance")).ToHaveAttributeAsync("data-balance", "20000000");
+
+        await page.ClickAsync("#report-link");
+        await Assertions.Expect(page.Locator("#fund-report")).ToHaveAttributeAsync("data-closing", "20000000");
+        await Assertions.Expect(page.Locator("#fund-report")).ToContainTextAsync("Xây mới nhà Đại đoàn kết");
+
+        // The donor, signed out, looks the voucher up.
+        var donor = await NewPageAsync();
+        await donor.GotoAsync("/public/vouchers");
+        await donor.FillAsync("#v-number", voucher!);
+        await donor.ClickAsync("#lookup");
+        await Assertions.Expect(donor.Locator("#voucher-found")).ToContainTextAsync("80.000.000");
+        await Assertions.Expect(donor.Locator("#fund-report")).ToContainTextAsync("60.000.000");
+    }
+}
