@@ -96,14 +96,14 @@ public static class FundsApi
             var p = await accounts.PublishAsync(id, r.Year, r.CampaignId, ct);
             return TypedResults.Created($"/api/public/funds/{id}/accounts?year={p.Year}", new { fundId = id, year = p.Year, campaignId = p.CampaignId });
         });
-        g.MapPost("/{id:guid}/receipts/import", async (Guid id, IFormFile? file, FundReceiptImport import, CancellationToken ct) =>
+        g.MapPost("/{id:guid}/receipts/import", async (Guid id, Guid? campaignId, IFormFile? file, FundReceiptImport import, CancellationToken ct) =>
         {
             if (file is null || file.Length == 0)
             {
                 throw new InputValidationException("file", "Cần tệp .xlsx danh sách phiếu thu (trường \"file\").");
             }
             await using var stream = file.OpenReadStream();
-            var result = await import.StartAsync(id, stream, file.Length, ct);
+            var result = await import.StartAsync(id, stream, file.Length, ct, campaignId);
             return TypedResults.Accepted($"/api/jobs/{result}", new { jobId = result });
         }).DisableAntiforgery();
 

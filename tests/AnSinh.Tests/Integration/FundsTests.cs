@@ -392,3 +392,80 @@ public sealed class FundsTests
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/api/funds/{fund}")).StatusCode);
     }
 }
+
+/// <summary>Importing a campaign's receipts from .xlsx: all rows or none, never twice.</summary>
+public sealed class FundImportTests
+{
+    private static byte[] Workbook(params object?[][] rows)
+    {
+        using var ms = new MemoryStream();
+        using (var w = new AnSinh.Platform.Excel.XlsxWriter(ms, "Phiếu thu"))
+        {
+            w.WriteHeader(AnSinh.Funds.Import.FundReceiptImport.Columns);
+            foreach (var r in rows)
+            {
+                w.WriteRow(r);
+            }
+        }
+        return ms.ToArray();
+    }
+
+    private static async Task<JsonElement> ImportAsync(HttpClient c, Guid fund, byte[] file)
+    {
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(file), "file", "phieu-thu.xlsx" } };
+        var r = await c.PostAsync($"/api/funds/{fund}/receipts/import", form);
+        Assert.Equal(HttpStatusCode.Accepted, r.StatusCode);
+        var job = (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("jobId").GetGuid();
+        for (var i = 0; i < 300; i++)
+        {
+            var state = await (await c.GetAsync($"/api/jobs/{job}")).Content.ReadFromJsonAsync<JsonElement>();
+            if (state.GetProperty("status").GetString() is "succeeded" or "failed")
+            {
+                return state;
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException("import job did not finish");
+    }
+
+    [Theory]
+    [MemberData(nameof(Lanes.Engines), MemberType = typeof(Lanes))]
+    public async Task A_file_with_a_bad_row_writes_nothing_and_a_good_file_is_posted_once(string engine)
+    {
+        var app = TestApp.For(engine);
+        var board = await app.UserAsync("fund_board", "04");
+        var created = await board.PostAsJsonAsync("/api/funds", new { unitCode = "01537", kind = "special", name = TestData.Unique("Quỹ nhập ") });
+        var fund = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        var bad = Workbook(
+            ["02/03/2026", "Công ty Điện lực", "Doanh nghiệp", "Chuyển khoản", "5000000", null, null, null, "Ủng hộ Tết", null],
+            ["03/03/2026", "Bà Lý Thị Mai", "Cá nhân", "Tiền mặt", "0", null, null, null, null, null],
+            ["04/03/2026", null, "Ẩn danh", "Hiện vật", null, "Chăn", "20", "chiếc", null, null],
+            ["05/03/2031", "Ông Hà", "Cá nhân", "Tiền mặt", "100000", null, null, null, null, null]);
+        var refused = await ImportAsync(board, fund, bad);
+        var errors = refused.GetProperty("result").GetProperty("errors");
+        Assert.Contains(errors.EnumerateArray(), e => e.GetProperty("row").GetInt32() == 3 && e.GetProperty("column").GetString() == "Số tiền");
+        Assert.Contains(errors.EnumerateArray(), e => e.GetProperty("row").GetInt32() == 4 && e.GetProperty("message").GetString()!.Contains("quy ra tiền", StringComparison.Ordinal));
+        Assert.Contains(errors.EnumerateArray(), e => e.GetProperty("row").GetInt32() == 5 && e.GetProperty("message").GetString()!.Contains("tương lai", StringComparison.Ordinal));
+        Assert.Equal(0, (await (await board.GetAsync($"/api/funds/{fund}/balance")).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("entries").GetInt64());
+
+        var good = Workbook(
+            ["02/03/2026", "Công ty Điện lực", "Doanh nghiệp", "Chuyển khoản", "5000000", null, null, null, "Ủng hộ Tết", null],
+            ["03/03/2026", "Bà Lý Thị Mai", "Cá nhân", "Tiền mặt", "200000", null, null, null, null, "PT 7/2026"],
+            ["04/03/2026", null, "Ẩn danh", "Hiện vật", "3000000", "Chăn", "20", "chiếc", null, null]);
+        var done = await ImportAsync(board, fund, good);
+        Assert.Equal("succeeded", done.GetProperty("status").GetString());
+        Assert.Equal(3, done.GetProperty("result").GetProperty("posted").GetInt32());
+        var balance = await (await board.GetAsync($"/api/funds/{fund}/balance")).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(8_200_000, balance.GetProperty("balance").GetInt64());
+        Assert.Equal(5_000_000, balance.GetProperty("bank").GetInt64());
+        Assert.Equal(3_000_000, balance.GetProperty("goods").GetInt64());
+
+        var again = await ImportAsync(board, fund, good);
+        Assert.Equal("failed", again.GetProperty("status").GetString());
+        Assert.Contains("đã được nhập", again.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(3, (await (await board.GetAsync($"/api/funds/{fund}/balance")).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("entries").GetInt64());
+        var inspection = await (await board.GetAsync($"/api/funds/{fund}/inspection")).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(inspection.GetProperty("chain").GetProperty("intact").GetBoolean(), inspection.ToString());
+    }
+}

@@ -98,6 +98,10 @@ public sealed class FundReceiptImport(AnSinhDbContext db, FundDirectory director
                 }
             }
         }
+        if (rows.Count > 0 && await db.Set<JournalEntry>().AnyAsync(e => e.FundId == fundId && e.IdempotencyKey == fileKey + ":" + rows[0].Number, ct))
+        {
+            throw new RuleViolationException("Tệp này đã được nhập vào quỹ; không nhập lại lần hai.");
+        }
         var vouchers = rows.Where(r => r.Voucher is not null).GroupBy(r => r.Voucher!).Where(g => g.Count() > 1);
         foreach (var g in vouchers)
         {
@@ -124,10 +128,6 @@ public sealed class FundReceiptImport(AnSinhDbContext db, FundDirectory director
             var sorted = errors.OrderBy(e => e.Row).ToList();
             return new ReceiptImportResult(rows.Count + errors.Select(e => e.Row).Distinct().Count(), 0, 0, sorted.Take(1000).ToList(),
                 $"Tệp có {sorted.Count:N0} lỗi; không phiếu thu nào được ghi. Hãy sửa rồi nhập lại.", null, null);
-        }
-        if (await db.Set<JournalEntry>().AnyAsync(e => e.FundId == fundId && e.IdempotencyKey == fileKey + ":" + rows[0].Number, ct))
-        {
-            throw new RuleViolationException("Tệp này đã được nhập vào quỹ; không nhập lại lần hai.");
         }
         progress?.ReportAsync(0, rows.Count, "Đang ghi sổ…");
         var donors = await DonorIdsAsync(rows, ct);
@@ -290,6 +290,12 @@ public sealed class FundReceiptImportJob(FundReceiptImport import) : IJobHandler
         catch (XlsxFormatException ex)
         {
             result = JsonSerializer.Serialize(new ReceiptImportResult(0, 0, 0, [new ReceiptImportError(0, "", ex.Message)], ex.Message, null, null), JsonSerializerOptions.Web);
+        }
+        catch (Exception ex) when (ex is RuleViolationException or InputValidationException or NotFoundException)
+        {
+            // A refusal is an answer too (already imported, outside the scope): the job fails with its reason.
+            File.Delete(payload.Path);
+            throw;
         }
         File.Delete(payload.Path);
         return result;
