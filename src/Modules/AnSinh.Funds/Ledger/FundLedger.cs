@@ -38,6 +38,12 @@ public sealed class FundLedger(AnSinhDbContext db, FundDirectory directory)
 {
     private const int MaxBeneficiaries = 10_000;
 
+    // SQLite has one writer: posts of this process queue here instead of polling the database's busy lock.
+    private static readonly SemaphoreSlim SqliteWriter = new(1, 1);
+
+    // The month totals this context already tracks (DbSet.Local scans every tracked entity: too slow for an import).
+    private readonly Dictionary<(Guid, int, int, string), FundMonthTotal> _monthTotals = [];
+
     public async Task<PostResult> ReceiveAsync(Guid fundId, ReceiptRequest r, string? idempotencyKey, CancellationToken ct = default)
     {
         directory.RequireManager();
@@ -95,7 +101,6 @@ public sealed class FundLedger(AnSinhDbContext db, FundDirectory directory)
         {
             throw new InputValidationException("campaignId", "Đợt vận động không thuộc quỹ này.");
         }
-        var donorId = donorType == DonorType.Anonymous ? (Guid?)null : await FindOrAddDonorAsync(r.Donor!.Name!.Trim(), donorType!.Value, r.Donor.Address, ct);
         var donorName = donorType == DonorType.Anonymous ? LedgerRules.AnonymousName : r.Donor!.Name!.Trim();
         var description = string.IsNullOrWhiteSpace(r.Description)
             ? (form == "in_kind" ? $"Nhận {r.Quantity:0.###} {r.GoodsUnit?.Trim()} {r.GoodsName?.Trim()} của {donorName}" : $"Nhận tiền ủng hộ của {donorName}")
@@ -104,6 +109,8 @@ public sealed class FundLedger(AnSinhDbContext db, FundDirectory directory)
         return await InFundTransactionAsync(fundId, idempotencyKey, async fund =>
         {
             Recheck(fund, r.Date!.Value);
+            // Inside the post's transaction: a new donor is written with the receipt or not at all.
+            var donorId = donorType == DonorType.Anonymous ? (Guid?)null : await FindOrAddDonorAsync(r.Donor!.Name!.Trim(), donorType!.Value, r.Donor.Address, ct);
             var entry = new JournalEntry
             {
                 UnitCode = fund.UnitCode,
@@ -706,6 +713,40 @@ public sealed class FundLedger(AnSinhDbContext db, FundDirectory directory)
         {
             throw new InputValidationException("Idempotency-Key", "Khóa chống gửi trùng (Idempotency-Key) dài quá 100 ký tự.");
         }
+        var sqlite = db.Engine == DatabaseEngine.Sqlite;
+        if (sqlite)
+        {
+            await SqliteWriter.WaitAsync(ct);
+        }
+        try
+        {
+            return await PostLockedAsync(fundIds, idempotencyKey, keyFund, post, ct);
+        }
+        catch
+        {
+            // Nothing of a refused post may ride along with a later save of this context.
+            db.ChangeTracker.Clear();
+            _monthTotals.Clear();
+            throw;
+        }
+        finally
+        {
+            if (sqlite)
+            {
+                SqliteWriter.Release();
+            }
+        }
+    }
+
+    private async Task<PostResult> PostLockedAsync(IReadOnlyCollection<Guid> fundIds, string? idempotencyKey, Guid keyFund,
+        Func<Dictionary<Guid, Fund>, Task<JournalEntry?>> post, CancellationToken ct)
+    {
+        // Balances and month totals are read afresh under the lock, never from an earlier post of this context.
+        foreach (var stale in db.ChangeTracker.Entries().Where(x => x.Entity is Fund or FundMonthTotal).ToList())
+        {
+            stale.State = EntityState.Detached;
+        }
+        _monthTotals.Clear();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var funds = new Dictionary<Guid, Fund>();
         // A fixed order of locks: two allocations between the same funds never wait on each other in a circle.
@@ -801,21 +842,21 @@ public sealed class FundLedger(AnSinhDbContext db, FundDirectory directory)
             return;
         }
         var spendingAccount = e.Category is { } c ? LedgerRules.SpendingAccount(c) : null;
-        var accounts = lines.Select(l => l.Account).Distinct().ToList();
-        var local = db.Set<FundMonthTotal>().Local.Where(t => t.FundId == fund.Id && t.Year == e.Date.Year && t.Month == e.Date.Month).ToList();
-        var missing = accounts.Where(a => local.All(t => t.Account != a)).ToList();
+        var missing = lines.Select(l => l.Account).Distinct().Where(a => !_monthTotals.ContainsKey((fund.Id, e.Date.Year, e.Date.Month, a))).ToList();
         if (missing.Count > 0)
         {
-            local.AddRange(await db.Set<FundMonthTotal>().Where(t => t.FundId == fund.Id && t.Year == e.Date.Year && t.Month == e.Date.Month && missing.Contains(t.Account)).ToListAsync(ct));
+            foreach (var t in await db.Set<FundMonthTotal>().Where(t => t.FundId == fund.Id && t.Year == e.Date.Year && t.Month == e.Date.Month && missing.Contains(t.Account)).ToListAsync(ct))
+            {
+                _monthTotals[(t.FundId, t.Year, t.Month, t.Account)] = t;
+            }
         }
         foreach (var g in lines.GroupBy(l => l.Account))
         {
-            var total = local.FirstOrDefault(t => t.Account == g.Key);
-            if (total is null)
+            if (!_monthTotals.TryGetValue((fund.Id, e.Date.Year, e.Date.Month, g.Key), out var total))
             {
                 total = new FundMonthTotal { FundId = fund.Id, Year = e.Date.Year, Month = e.Date.Month, Account = g.Key };
                 db.Add(total);
-                local.Add(total);
+                _monthTotals[(fund.Id, e.Date.Year, e.Date.Month, g.Key)] = total;
             }
             total.Amount += g.Sum(l => l.Amount);
             total.Entries += 1;
