@@ -218,7 +218,8 @@ public static class FundsScaleRun
                 await using var cmd = c.CreateCommand();
                 cmd.CommandText = $"DROP DATABASE IF EXISTS {name} WITH (FORCE)";
                 await cmd.ExecuteNonQueryAsync();
-            });
+            }
+            );
         }
         var file = Path.Combine(Path.GetTempPath(), $"ansinh-bench-funds-{Guid.NewGuid():N}.db");
         return ($"Data Source={file}", () =>
@@ -228,6 +229,7 @@ public static class FundsScaleRun
                 File.Delete(f);
             }
             return Task.CompletedTask;
-        });
+        }
+        );
     }
 }
