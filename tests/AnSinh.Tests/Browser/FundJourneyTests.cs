@@ -31,13 +31,20 @@ public sealed class FundJourneyTests : BrowserTest
         await page.FillAsync("#r-amount", "80000000");
         await page.ClickAsync("#post-receipt");
         await Assertions.Expect(page.Locator("#fund-message")).ToContainTextAsync("PT-01525-2026-");
-        var voucher = await page.Locator("#entries tbody tr").First.GetAttributeAsync("data-voucher");
+        var voucher = await page.Locator("#entries tbody tr[data-voucher]").Last.GetAttributeAsync("data-voucher");
+
+        // A second gift from the same page is a new receipt, not a repeat of the first.
+        await page.FillAsync("#r-donor", "Bà Nông Thị Hoa");
+        await page.SelectOptionAsync("#r-type", "individual");
+        await page.FillAsync("#r-amount", "5000000");
+        await page.ClickAsync("#post-receipt");
+        await Assertions.Expect(page.Locator("#fund-balance")).ToHaveAttributeAsync("data-balance", "85000000");
         Assert.StartsWith("PT-01525-2026-", voucher, StringComparison.Ordinal);
 
         // Spending above the balance is refused in Vietnamese; a house within it is recorded with its household.
         await page.FillAsync("#s-date", "2026-10-25");
         await page.SelectOptionAsync("#s-category", "new_house");
-        await page.FillAsync("#s-amount", "90000000");
+        await page.FillAsync("#s-amount", "95000000");
         await page.ClickAsync("#post-spending");
         await Assertions.Expect(page.Locator(".errors")).ToContainTextAsync("không được chi quá");
         await page.FillAsync("#s-amount", "60000000");
@@ -45,10 +52,10 @@ public sealed class FundJourneyTests : BrowserTest
         await page.FillAsync("#s-approver", "Trưởng ban Hoàng Văn Duyệt");
         await page.ClickAsync("#post-spending");
         await Assertions.Expect(page.Locator("#fund-message")).ToContainTextAsync("PC-01525-2026-");
-        await Assertions.Expect(page.Locator("#fund-balance")).ToHaveAttributeAsync("data-balance", "20000000");
+        await Assertions.Expect(page.Locator("#fund-balance")).ToHaveAttributeAsync("data-balance", "25000000");
 
         await page.ClickAsync("#report-link");
-        await Assertions.Expect(page.Locator("#fund-report")).ToHaveAttributeAsync("data-closing", "20000000");
+        await Assertions.Expect(page.Locator("#fund-report")).ToHaveAttributeAsync("data-closing", "25000000");
         await Assertions.Expect(page.Locator("#fund-report")).ToContainTextAsync("Xây mới nhà Đại đoàn kết");
 
         // The donor, signed out, looks the voucher up.
