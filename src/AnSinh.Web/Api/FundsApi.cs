@@ -1,5 +1,6 @@
 using AnSinh.Funds.Documents;
 using AnSinh.Funds.Funds;
+using AnSinh.Funds.Gifts;
 using AnSinh.Funds.Import;
 using AnSinh.Funds.Inspection;
 using AnSinh.Funds.Ledger;
@@ -110,6 +111,43 @@ public static class FundsApi
         var donors = app.MapGroup("/api/donors").RequireAuthorization().WithTags("Funds");
         donors.MapGet("", async (string? q, Campaigns campaigns, CancellationToken ct) => await campaigns.SearchDonorsAsync(q, ct));
         donors.MapGet("/{id:guid}", async (Guid id, Campaigns campaigns, CancellationToken ct) => await campaigns.GetDonorAsync(id, ct));
+
+        // Gift campaigns (Tết, 27/7, longevity): mobilised, allocated, handed out one per household, settled in the fund's books.
+        var gifts = app.MapGroup("/api/gift-campaigns").RequireAuthorization().WithTags("Funds");
+        gifts.MapGet("", async (int? year, GiftCampaigns campaigns, CancellationToken ct) => await campaigns.ListAsync(year, ct));
+        gifts.MapPost("", async (GiftCampaignRequest r, GiftCampaigns campaigns, CancellationToken ct) =>
+        {
+            var c = await campaigns.CreateAsync(r, ct);
+            return TypedResults.Created($"/api/gift-campaigns/{c.Id}", new { id = c.Id });
+        });
+        gifts.MapGet("/{id:guid}", async (Guid id, GiftCampaigns campaigns, CancellationToken ct) => await campaigns.DetailAsync(id, ct));
+        gifts.MapPost("/{id:guid}/mobilised", async (Guid id, GiftMobiliseRequest r, GiftCampaigns campaigns, CancellationToken ct) => await campaigns.MobiliseAsync(id, r, ct));
+        gifts.MapPost("/{id:guid}/allocations", async (Guid id, GiftAllocationRequest r, GiftCampaigns campaigns, CancellationToken ct) =>
+        {
+            var a = await campaigns.AllocateAsync(id, r, ct);
+            return TypedResults.Created($"/api/gift-campaigns/{id}", new { id = a.Id, unitCode = a.UnitCode, gifts = a.Gifts });
+        });
+        gifts.MapGet("/{id:guid}/candidates", async (Guid id, string? unitCode, string? group, string? q, GiftCampaigns campaigns, CancellationToken ct) =>
+            await campaigns.CandidatesAsync(id, unitCode, group, q, ct));
+        gifts.MapGet("/{id:guid}/handouts", async (Guid id, string? unitCode, GiftCampaigns campaigns, CancellationToken ct) => await campaigns.HandoutsAsync(id, unitCode, ct));
+        gifts.MapPost("/{id:guid}/handouts", async (Guid id, GiftHandoutRequest r, GiftCampaigns campaigns, CancellationToken ct) =>
+        {
+            var h = await campaigns.HandOutAsync(id, r, ct);
+            return TypedResults.Created($"/api/gift-campaigns/{id}/handouts", new { id = h.Id, householdId = h.HouseholdId, group = GiftCampaigns.GroupCode(h.Group), value = h.Value });
+        });
+        gifts.MapPost("/{id:guid}/settle", async (Guid id, GiftSettleRequest r, GiftCampaigns campaigns, CancellationToken ct) =>
+        {
+            var s = await campaigns.SettleAsync(id, r, ct);
+            return TypedResults.Created($"/api/funds/entries/{s.EntryId}", s);
+        });
+        gifts.MapGet("/{id:guid}/signature-list.xlsx", async (Guid id, string? unitCode, GiftDocuments docs, HttpContext http, CancellationToken ct) =>
+        {
+            http.Response.ContentType = FundDocuments.XlsxType;
+            http.Response.Headers.ContentDisposition = $"attachment; filename=\"ky-nhan-qua-{id:N}.xlsx\"";
+            await docs.XlsxAsync(http.Response.Body, id, unitCode, ct);
+        });
+        gifts.MapGet("/{id:guid}/signature-list.pdf", async (Guid id, string? unitCode, GiftDocuments docs, CancellationToken ct) =>
+            TypedResults.File(await docs.PdfAsync(id, unitCode, ct), "application/pdf", $"ky-nhan-qua-{id:N}.pdf"));
 
         // Public accounts and the donor's look-up: no sign-in, published and masked data only.
         var pub = app.MapGroup("/api/public").AllowAnonymous().WithTags("Public");

@@ -34,6 +34,9 @@ public static class LedgerRules
         _ => Goods,
     };
 
+    /// <summary>The API's code of a channel: cash, bank, goods.</summary>
+    public static string ChannelCode(Channel c) => AssetAccount(c);
+
     public static string SpendingAccount(SpendingCategory c) => SpendingPrefix + CategoryCode(c);
 
     public static bool IsAsset(string account) => account is Cash or Bank or Goods;
