@@ -66,4 +66,43 @@ public sealed class FundJourneyTests : BrowserTest
         await Assertions.Expect(donor.Locator("#voucher-found")).ToContainTextAsync("80.000.000");
         await Assertions.Expect(donor.Locator("#fund-report")).ToContainTextAsync("60.000.000");
     }
+
+    [LaneFact("browser")]
+    public async Task A_commune_officer_opens_a_longevity_gift_campaign_and_hands_a_gift_once()
+    {
+        var api = await AdminApiAsync();
+        var hh = await api.PostAsJsonAsync("/api/households", TestData.Household("01561", "Hà Văn Thọ"));
+        hh.EnsureSuccessStatusCode();
+        var code = (await hh.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!;
+
+        var page = await NewPageAsync();
+        await SignInAsAdminAsync(page);
+        await page.GotoAsync("/funds");
+        await page.ClickAsync("#gifts-link");
+        await page.FillAsync("#g-unit", "01561");
+        await page.SelectOptionAsync("#g-occasion", "longevity");
+        await page.FillAsync("#g-name", "Mừng thọ người cao tuổi 2026");
+        await page.FillAsync("#g-year", "2026");
+        await page.SelectOptionAsync("#g-form", "goods");
+        await page.FillAsync("#g-goods", "Suất quà mừng thọ");
+        await page.FillAsync("#g-value", "300000");
+        await page.FillAsync("#g-gifts", "20");
+        await page.ClickAsync("#create-gift-campaign");
+        await page.WaitForURLAsync(url => url.Contains("/funds/gifts/", StringComparison.Ordinal), Committed);
+        await Assertions.Expect(page.Locator("#gift-summary")).ToContainTextAsync("6.000.000");
+
+        // Every household of the register may be chosen; the elderly man's household gets one gift, once.
+        await page.SelectOptionAsync("#c-group", "all");
+        await page.FillAsync("#c-q", "Hà Văn Thọ");
+        await page.ClickAsync("#candidates-search");
+        var row = page.Locator($"#gift-candidates tr[data-household='{code}']");
+        await row.Locator("select").SelectOptionAsync("elderly");
+        await row.Locator("button").ClickAsync();
+        await Assertions.Expect(page.Locator("#gift-message")).ToContainTextAsync("Hà Văn Thọ");
+        await Assertions.Expect(page.Locator($"#gift-candidates tr[data-household='{code}']")).ToContainTextAsync("Đã nhận quà");
+        await Assertions.Expect(page.Locator("#gift-handed")).ToHaveTextAsync("1");
+        var pdf = await page.Locator("#signature-pdf").GetAttributeAsync("href");
+        var list = await api.GetAsync(pdf);
+        Assert.Equal("application/pdf", list.Content.Headers.ContentType?.MediaType);
+    }
 }

@@ -27,7 +27,7 @@ public sealed record GiftSettleRequest(DateOnly? Date, string? ApprovedBy = null
 
 public sealed record GiftUnitView(string UnitCode, string UnitName, int Allocated, int HandedOut, long Value);
 
-public sealed record GiftCampaignView(Guid Id, string UnitCode, string UnitName, string Occasion, string OccasionName, string Name, int Year,
+public sealed record GiftCampaignView(Guid Id, string UnitCode, string UnitName, string UnitLevel, string Occasion, string OccasionName, string Name, int Year,
     string Form, long GiftValue, string? GoodsName, int GiftsMobilised, long ValueMobilised, int Allocated, int HandedOut, long ValueHandedOut,
     int Settled, Guid? FundId, IReadOnlyList<GiftUnitView> Units);
 
@@ -266,7 +266,7 @@ public sealed class GiftCampaigns(AnSinhDbContext db, FundDirectory directory, S
     }
 
     private static GiftCampaignView View(GiftCampaign c, int allocated, int handed, long value, int settled, IReadOnlyList<GiftUnitView> units) =>
-        new(c.Id, c.UnitCode, c.UnitName, OccasionCode(c.Occasion), OccasionName(c.Occasion), c.Name, c.Year, LedgerRules.ChannelCode(c.Form), c.GiftValue,
+        new(c.Id, c.UnitCode, c.UnitName, FundDirectory.LevelCode(c.UnitLevel), OccasionCode(c.Occasion), OccasionName(c.Occasion), c.Name, c.Year, LedgerRules.ChannelCode(c.Form), c.GiftValue,
             c.GoodsName, c.GiftsMobilised, c.ValueMobilised, allocated, handed, value, settled, c.FundId, units);
 
     /// <summary>More gifts mobilised for the campaign (a later pledge, a second delivery).</summary>
