@@ -126,6 +126,7 @@ public static class DataServices
         services.AddScoped<AnSinh.Poverty.Documents.PovertyDocuments>();
         services.AddScoped<IJobHandler, AnSinh.Poverty.Rounds.ClassifyRoundJob>();
         services.AddScoped<AnSinh.Funds.Funds.FundDirectory>();
+        services.AddSingleton<AnSinh.Funds.Ledger.ReceiptBatcher>();
         services.AddScoped<AnSinh.Funds.Ledger.FundLedger>();
         services.AddScoped<AnSinh.Funds.Funds.FundQueries>();
         services.AddScoped<AnSinh.Funds.Funds.Campaigns>();

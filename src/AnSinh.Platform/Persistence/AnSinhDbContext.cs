@@ -77,15 +77,19 @@ public abstract class AnSinhDbContext : IdentityDbContext<AppUser, IdentityRole<
     }
 
     /// <summary>Appends an explicit audit event (reads of sensitive data, denied access, bulk jobs).</summary>
-    public void Audit(string action, string entityType, string? entityId, string? unitCode, object? before = null, object? after = null)
+    public void Audit(string action, string entityType, string? entityId, string? unitCode, object? before = null, object? after = null) =>
+        Audit(Actor, action, entityType, entityId, unitCode, before, after);
+
+    /// <summary>Appends an audit event on behalf of a given actor (a batch that posts the requests of several users at once).</summary>
+    public void Audit(ICurrentActor by, string action, string entityType, string? entityId, string? unitCode, object? before = null, object? after = null)
     {
         AuditEvents.Add(new AuditEvent
         {
             // A placeholder key until SaveChanges numbers the event at the chain's head.
             Id = Interlocked.Decrement(ref _placeholderId),
             At = Now(),
-            UserId = Actor.UserId,
-            UserName = Actor.UserName,
+            UserId = by.UserId,
+            UserName = by.UserName,
             Action = action,
             EntityType = entityType,
             EntityId = entityId,

@@ -193,6 +193,63 @@ public sealed class FundsTests
 
     [Theory]
     [MemberData(nameof(Lanes.Engines), MemberType = typeof(Lanes))]
+    public async Task Receipts_arriving_together_are_answered_each_on_its_own_a_refused_one_never_sinks_the_others(string engine)
+    {
+        var app = TestApp.For(engine);
+        var board = await app.UserAsync("fund_board", "04");
+        var a = await FundAsync(board, "01489");
+        var b = await FundAsync(board, "01501");
+        var paper = TestData.Unique("PT giấy số ");
+        var key = Guid.NewGuid().ToString();
+        HttpRequestMessage Receipt(Guid fund, long amount, string? voucher = null, string? idempotency = null)
+        {
+            var m = new HttpRequestMessage(HttpMethod.Post, $"/api/funds/{fund}/receipts")
+            {
+                Content = JsonContent.Create(new { date = "2026-02-10", donor = new { name = $"Nhà hảo tâm {amount}", type = "individual" }, form = "cash", amount, voucherNumber = voucher }),
+            };
+            if (idempotency is not null)
+            {
+                m.Headers.Add("Idempotency-Key", idempotency);
+            }
+            return m;
+        }
+        var requests = new List<(string Kind, HttpRequestMessage Request)>();
+        requests.AddRange(Enumerable.Range(0, 10).Select(i => ("paper", Receipt(a, 1_000 + i, paper))));
+        requests.AddRange(Enumerable.Range(0, 5).Select(_ => ("keyed", Receipt(b, 7_000, idempotency: key))));
+        requests.AddRange(Enumerable.Range(0, 25).Select(i => ("plain", Receipt(i % 2 == 0 ? a : b, 10_000 + i))));
+        var shuffled = requests.OrderBy(_ => Random.Shared.Next()).ToList();
+        var responses = await Task.WhenAll(shuffled.Select(r => board.SendAsync(r.Request)));
+        var results = shuffled.Zip(responses, (r, m) => (r.Kind, Response: m)).ToList();
+
+        var paperOk = results.Where(r => r.Kind == "paper" && r.Response.StatusCode == HttpStatusCode.Created).ToList();
+        Assert.Single(paperOk);
+        Assert.All(results.Where(r => r.Kind == "paper").Except(paperOk), r => Assert.Equal(HttpStatusCode.Conflict, r.Response.StatusCode));
+        var keyed = new List<long>();
+        foreach (var r in results.Where(r => r.Kind == "keyed"))
+        {
+            keyed.Add((await OkAsync(r.Response)).GetProperty("id").GetInt64());
+        }
+        Assert.Single(keyed.Distinct());
+        var numbers = new List<string>();
+        foreach (var r in results.Where(r => r.Kind == "plain"))
+        {
+            numbers.Add((await OkAsync(r.Response)).GetProperty("voucherNumber").GetString()!);
+        }
+        Assert.Equal(25, numbers.Distinct().Count());
+
+        var entriesA = (await OkAsync(await board.GetAsync($"/api/funds/{a}/entries?pageSize=100"))).GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(14, entriesA.Count);
+        Assert.Equal(entriesA.Sum(e => e.GetProperty("amount").GetInt64()), await BalanceAsync(board, a));
+        Assert.Equal(7_000 + Enumerable.Range(0, 25).Where(i => i % 2 == 1).Sum(i => 10_000L + i), await BalanceAsync(board, b));
+        foreach (var fund in new[] { a, b })
+        {
+            var inspection = await OkAsync(await board.GetAsync($"/api/funds/{fund}/inspection"));
+            Assert.True(inspection.GetProperty("chain").GetProperty("intact").GetBoolean());
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Lanes.Engines), MemberType = typeof(Lanes))]
     public async Task Eight_clients_posting_to_one_fund_at_once_lose_nothing_double_nothing_and_never_go_below_zero(string engine)
     {
         var app = TestApp.For(engine);
@@ -467,5 +524,16 @@ public sealed class FundImportTests
         Assert.Equal(3, (await (await board.GetAsync($"/api/funds/{fund}/balance")).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("entries").GetInt64());
         var inspection = await (await board.GetAsync($"/api/funds/{fund}/inspection")).Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(inspection.GetProperty("chain").GetProperty("intact").GetBoolean(), inspection.ToString());
+        // The rows written in bulk read back like any other: stock, the report, the entry with its lines.
+        var stock = await (await board.GetAsync($"/api/funds/{fund}/stock")).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(20m, stock[0].GetProperty("quantity").GetDecimal());
+        var report = await (await board.GetAsync($"/api/funds/{fund}/report?year=2026")).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(8_200_000, report.GetProperty("receipts").GetProperty("total").GetInt64());
+        Assert.Equal(3_000_000, report.GetProperty("receipts").GetProperty("inKind").GetInt64());
+        var page = await (await board.GetAsync($"/api/funds/{fund}/entries")).Content.ReadFromJsonAsync<JsonElement>();
+        var paper = page.GetProperty("items").EnumerateArray().Single(e => e.GetProperty("voucherNumber").GetString() == "PT 7/2026");
+        var detail = await (await board.GetAsync($"/api/funds/{fund}/entries/{paper.GetProperty("id").GetInt64()}")).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(2, detail.GetProperty("lines").GetArrayLength());
+        Assert.Equal("Bà Lý Thị Mai", detail.GetProperty("entry").GetProperty("donor").GetString());
     }
 }

@@ -130,7 +130,7 @@ public sealed class FundReceiptImport(AnSinhDbContext db, FundDirectory director
                 $"Tệp có {sorted.Count:N0} lỗi; không phiếu thu nào được ghi. Hãy sửa rồi nhập lại.", null, null);
         }
         progress?.ReportAsync(0, rows.Count, "Đang ghi sổ…");
-        var donors = await DonorIdsAsync(rows, ct);
+        var donors = await ledger.DonorIdsAsync(rows.Where(r => r.Type != DonorType.Anonymous).Select(r => (r.Donor!, r.Type, (string?)null)), ct);
         var posted = await ledger.PostImportedReceiptsAsync(fundId, rows.Select(r => new ImportedReceipt(
             r.Date, r.Type == DonorType.Anonymous ? null : donors[(VietnameseText.SearchKey(r.Donor), r.Type)], r.Type == DonorType.Anonymous ? LedgerRules.AnonymousName : r.Donor!, r.Type,
             r.Channel, r.Amount, r.Goods, r.Quantity, r.Unit, r.Description, r.Voucher, $"{fileKey}:{r.Number}")).ToList(), campaignId, ct);
@@ -248,28 +248,6 @@ public sealed class FundReceiptImport(AnSinhDbContext db, FundDirectory director
         "an danh" or "anonymous" => DonorType.Anonymous,
         _ => null,
     };
-
-    private async Task<Dictionary<(string, DonorType), Guid>> DonorIdsAsync(List<Row> rows, CancellationToken ct)
-    {
-        var wanted = rows.Where(r => r.Type != DonorType.Anonymous).GroupBy(r => (VietnameseText.SearchKey(r.Donor), r.Type)).ToDictionary(g => g.Key, g => g.First().Donor!);
-        var result = new Dictionary<(string, DonorType), Guid>();
-        foreach (var chunk in wanted.Keys.Select(k => k.Item1).Distinct().Chunk(1000))
-        {
-            var found = await db.Set<Donor>().AsNoTracking().Where(d => chunk.Contains(d.SearchName)).Select(d => new { d.Id, d.SearchName, d.Type }).ToListAsync(ct);
-            foreach (var d in found)
-            {
-                result[(d.SearchName, d.Type)] = d.Id;
-            }
-        }
-        var now = db.Now();
-        foreach (var (key, name) in wanted.Where(w => !result.ContainsKey(w.Key)))
-        {
-            var donor = new Donor { Id = Guid.CreateVersion7(), Name = name, SearchName = key.Item1, Type = key.Item2, CreatedAt = now };
-            db.Add(donor);
-            result[key] = donor.Id;
-        }
-        return result;
-    }
 }
 
 /// <summary>Runs an import of receipts as a background job.</summary>

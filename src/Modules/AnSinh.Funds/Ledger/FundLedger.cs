@@ -34,7 +34,7 @@ public sealed record PostResult(long Id, string? VoucherNumber, long Balance, bo
 /// and writes the entry, its lines, the new balances, the month totals and the audit event together.
 /// Nothing is ever updated or deleted: a mistake is reversed by a new entry.
 /// </summary>
-public sealed class FundLedger(AnSinhDbContext db, FundDirectory directory)
+public sealed class FundLedger(AnSinhDbContext db, FundDirectory directory, ReceiptBatcher? batcher = null)
 {
     private const int MaxBeneficiaries = 10_000;
 
@@ -106,39 +106,200 @@ public sealed class FundLedger(AnSinhDbContext db, FundDirectory directory)
             ? (form == "in_kind" ? $"Nhận {r.Quantity:0.###} {r.GoodsUnit?.Trim()} {r.GoodsName?.Trim()} của {donorName}" : $"Nhận tiền ủng hộ của {donorName}")
             : r.Description.Trim();
 
-        return await InFundTransactionAsync(fundId, idempotencyKey, async fund =>
+        var pending = new PendingReceipt(fundId, r.Date!.Value, channel, form == "in_kind", r.Amount!.Value, donorType!.Value, donorName,
+            r.Donor?.Address, r.CampaignId, description, form == "in_kind" ? r.GoodsName!.Trim() : null, form == "in_kind" ? r.GoodsUnit!.Trim() : null,
+            form == "in_kind" ? r.Quantity : null, string.IsNullOrWhiteSpace(r.VoucherNumber) ? null : r.VoucherNumber.Trim(), idempotencyKey,
+            new ActorSnapshot(db.Actor.UserId, db.Actor.UserName, db.Actor.Role, db.Actor.ScopeUnitCode));
+        if (idempotencyKey is { Length: > 100 })
         {
-            Recheck(fund, r.Date!.Value);
-            // Inside the post's transaction: a new donor is written with the receipt or not at all.
-            var donorId = donorType == DonorType.Anonymous ? (Guid?)null : await FindOrAddDonorAsync(r.Donor!.Name!.Trim(), donorType!.Value, r.Donor.Address, ct);
-            var entry = new JournalEntry
-            {
-                UnitCode = fund.UnitCode,
-                Date = r.Date!.Value,
-                Kind = EntryKind.Receipt,
-                Description = description,
-                Amount = r.Amount!.Value,
-                Channel = channel,
-                DonorId = donorId,
-                DonorName = donorName,
-                DonorType = donorType,
-                CampaignId = r.CampaignId,
-                GoodsName = form == "in_kind" ? r.GoodsName!.Trim() : null,
-                GoodsUnit = form == "in_kind" ? r.GoodsUnit!.Trim() : null,
-                Quantity = form == "in_kind" ? r.Quantity : null,
-                IdempotencyKey = idempotencyKey,
-                PostedBy = db.Actor.UserName,
-            };
-            entry.VoucherNumber = await VoucherAsync(fund, EntryKind.Receipt, entry.Date.Year, r.VoucherNumber, ct);
-            await AppendAsync(fund, entry, LedgerRules.ReceiptLines(channel, entry.Amount), ct);
-            if (form == "in_kind")
-            {
-                db.Add(new StockMove { FundId = fund.Id, Entry = entry, Item = entry.GoodsName!, Unit = entry.GoodsUnit!, Quantity = entry.Quantity!.Value, Value = entry.Amount });
-            }
-            db.Audit("fund.receipt", "fund", fund.Id.ToString(), fund.UnitCode, after: new { entry.VoucherNumber, entry.Date, entry.Amount, form, donor = donorName, entry.Description });
-            return entry;
-        }, ct);
+            throw new InputValidationException("Idempotency-Key", "Khóa chống gửi trùng (Idempotency-Key) dài quá 100 ký tự.");
+        }
+        // Receipts that arrive together are committed together (group commit): one lock, one transaction, one flush.
+        return batcher is null ? await PostReceiptAsync(pending, ct) : await batcher.PostAsync(pending);
     }
+
+    /// <summary>One receipt in its own transaction (the path of a lone request, and of a batch that failed as a whole).</summary>
+    internal Task<PostResult> PostReceiptAsync(PendingReceipt p, CancellationToken ct) =>
+        InFundTransactionAsync(p.FundId, p.IdempotencyKey, async fund =>
+        {
+            Recheck(fund, p.Date);
+            // Inside the post's transaction: a new donor is written with the receipt or not at all.
+            var donorId = p.DonorType == DonorType.Anonymous ? (Guid?)null : await FindOrAddDonorAsync(p.DonorName, p.DonorType, p.DonorAddress, ct);
+            var voucher = await VoucherAsync(fund, EntryKind.Receipt, p.Date.Year, p.VoucherNumber, ct);
+            return await AppendReceiptAsync(fund, p, donorId, voucher, ct);
+        }, ct);
+
+    private async Task<JournalEntry> AppendReceiptAsync(Fund fund, PendingReceipt p, Guid? donorId, string? voucher, CancellationToken ct)
+    {
+        var entry = new JournalEntry
+        {
+            UnitCode = fund.UnitCode,
+            Date = p.Date,
+            Kind = EntryKind.Receipt,
+            Description = p.Description,
+            Amount = p.Amount,
+            Channel = p.Channel,
+            DonorId = donorId,
+            DonorName = p.DonorName,
+            DonorType = p.DonorType,
+            CampaignId = p.CampaignId,
+            GoodsName = p.GoodsName,
+            GoodsUnit = p.GoodsUnit,
+            Quantity = p.Quantity,
+            IdempotencyKey = p.IdempotencyKey,
+            PostedBy = p.Actor.UserName,
+            VoucherNumber = voucher,
+        };
+        await AppendAsync(fund, entry, LedgerRules.ReceiptLines(p.Channel, entry.Amount), ct);
+        if (p.InKind)
+        {
+            db.Add(new StockMove { FundId = fund.Id, Entry = entry, Item = entry.GoodsName!, Unit = entry.GoodsUnit!, Quantity = entry.Quantity!.Value, Value = entry.Amount });
+        }
+        db.Audit(p.Actor, "fund.receipt", "fund", fund.Id.ToString(), fund.UnitCode,
+            after: new { entry.VoucherNumber, entry.Date, entry.Amount, form = p.InKind ? "in_kind" : "cash", donor = p.DonorName, entry.Description });
+        return entry;
+    }
+
+    /// <summary>
+    /// Posts the receipts that queued up while the previous batch was being written, in one
+    /// transaction under the locks of their funds. Each receipt is checked on its own first (a
+    /// replayed idempotency key, a voucher number already used, a closed period): a refused one is
+    /// answered with its own error and the others still post. If the transaction fails as a whole,
+    /// each receipt is posted again on its own, so no request is answered with another's error.
+    /// </summary>
+    internal async Task PostReceiptBatchAsync(IReadOnlyList<PendingReceipt> batch, CancellationToken ct)
+    {
+        if (batch.Count == 1)
+        {
+            await CompleteAloneAsync(batch[0], ct);
+            return;
+        }
+        var outcome = new Dictionary<PendingReceipt, (JournalEntry? Entry, long Balance, PostResult? Replay, Exception? Error, PendingReceipt? SameAs)>(ReferenceEqualityComparer.Instance);
+        try
+        {
+            var fundIds = batch.Select(b => b.FundId).Distinct().ToList();
+            await InFundsTransactionAsync(fundIds, null, fundIds[0], async funds =>
+            {
+                outcome.Clear();
+                var keys = batch.Where(b => b.IdempotencyKey is not null).Select(b => b.IdempotencyKey!).Distinct().ToList();
+                var done = keys.Count == 0 ? [] : await db.Set<JournalEntry>().AsNoTracking()
+                    .Where(e => fundIds.Contains(e.FundId) && keys.Contains(e.IdempotencyKey!))
+                    .Select(e => new { e.FundId, e.IdempotencyKey, e.Id, e.VoucherNumber }).ToListAsync(ct);
+                var units = funds.Values.Select(f => f.UnitCode).Distinct().ToList();
+                var given = batch.Where(b => b.VoucherNumber is not null).Select(b => b.VoucherNumber!).Distinct().ToList();
+                var usedNumbers = given.Count == 0 ? [] : (await db.Set<JournalEntry>().AsNoTracking()
+                    .Where(e => units.Contains(e.UnitCode) && given.Contains(e.VoucherNumber!)).Select(e => new { e.UnitCode, e.VoucherNumber }).ToListAsync(ct))
+                    .Select(x => (x.UnitCode, x.VoucherNumber!)).ToHashSet();
+                var firstWithKey = new Dictionary<(Guid, string), PendingReceipt>();
+                var accepted = new List<PendingReceipt>();
+                foreach (var p in batch)
+                {
+                    var fund = funds[p.FundId];
+                    if (p.IdempotencyKey is { } key)
+                    {
+                        if (done.FirstOrDefault(d => d.FundId == p.FundId && d.IdempotencyKey == key) is { } replay)
+                        {
+                            outcome[p] = (null, 0, new PostResult(replay.Id, replay.VoucherNumber, fund.Balance, Replayed: true), null, null);
+                            continue;
+                        }
+                        if (firstWithKey.TryGetValue((p.FundId, key), out var first))
+                        {
+                            outcome[p] = (null, 0, null, null, first);
+                            continue;
+                        }
+                        firstWithKey[(p.FundId, key)] = p;
+                    }
+                    if (fund.ClosedThrough is { } closed && p.Date <= closed)
+                    {
+                        outcome[p] = (null, 0, null, new RuleViolationException($"Kỳ kế toán của {fund.Name} đến hết ngày {closed:dd/MM/yyyy} đã khóa sổ; không ghi được chứng từ ngày {p.Date:dd/MM/yyyy}."), null);
+                        continue;
+                    }
+                    if (p.VoucherNumber is { } number && !usedNumbers.Add((fund.UnitCode, number)))
+                    {
+                        outcome[p] = (null, 0, null, new RuleViolationException($"Số chứng từ \"{number}\" đã được dùng ở {fund.UnitName}; mỗi số chứng từ chỉ dùng một lần."), null);
+                        continue;
+                    }
+                    accepted.Add(p);
+                }
+                var donors = await DonorIdsAsync(accepted.Where(p => p.DonorType != DonorType.Anonymous).Select(p => (p.DonorName, p.DonorType, p.DonorAddress)), ct);
+                var numbers = await VoucherBlocksAsync(accepted.Where(p => p.VoucherNumber is null).GroupBy(p => (p.FundId, p.Date.Year))
+                    .ToDictionary(g => (funds[g.Key.FundId], g.Key.Year), g => g.Count()), ct);
+                // The month totals the batch moves, read in one query rather than one per fund.
+                var months = accepted.Select(p => (p.Date.Year, p.Date.Month)).Distinct().ToList();
+                foreach (var (year, month) in months)
+                {
+                    foreach (var t in await db.Set<FundMonthTotal>().Where(t => fundIds.Contains(t.FundId) && t.Year == year && t.Month == month).ToListAsync(ct))
+                    {
+                        _monthTotals[(t.FundId, t.Year, t.Month, t.Account)] = t;
+                    }
+                }
+                foreach (var p in accepted)
+                {
+                    var fund = funds[p.FundId];
+                    var donorId = p.DonorType == DonorType.Anonymous ? (Guid?)null : donors[(VietnameseText.SearchKey(p.DonorName), p.DonorType)];
+                    var entry = await AppendReceiptAsync(fund, p, donorId, p.VoucherNumber ?? numbers[(fund, p.Date.Year)].Dequeue(), ct);
+                    outcome[p] = (entry, fund.Balance, null, null, null);
+                }
+                return null;
+            }, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The batch as a whole did not commit (a conflict with another process, say): each receipt on its own.
+            foreach (var p in batch)
+            {
+                await CompleteAloneAsync(p, ct);
+            }
+            return;
+        }
+        foreach (var p in batch)
+        {
+            Complete(p, outcome, 0);
+        }
+    }
+
+    private static void Complete(PendingReceipt p, Dictionary<PendingReceipt, (JournalEntry? Entry, long Balance, PostResult? Replay, Exception? Error, PendingReceipt? SameAs)> outcome, int depth)
+    {
+        var (entry, balance, replay, error, sameAs) = outcome[p];
+        if (error is not null)
+        {
+            p.Completion.TrySetException(error);
+        }
+        else if (replay is not null)
+        {
+            p.Completion.TrySetResult(replay);
+        }
+        else if (entry is not null)
+        {
+            p.Completion.TrySetResult(new PostResult(entry.Id, entry.VoucherNumber, balance, Replayed: false));
+        }
+        else if (sameAs is not null && depth < 2)
+        {
+            Complete(sameAs, outcome, depth + 1);
+            var first = sameAs.Completion.Task;
+            if (first.IsCompletedSuccessfully)
+            {
+                p.Completion.TrySetResult(first.Result with { Replayed = true });
+            }
+            else
+            {
+                p.Completion.TrySetException(first.Exception?.InnerException ?? new InvalidOperationException("The first request with this key failed."));
+            }
+        }
+    }
+
+    private async Task CompleteAloneAsync(PendingReceipt p, CancellationToken ct)
+    {
+        try
+        {
+            p.Completion.TrySetResult(await PostReceiptAsync(p, ct));
+        }
+        catch (Exception ex)
+        {
+            p.Completion.TrySetException(ex);
+        }
+    }
+
 
     public async Task<PostResult> SpendAsync(Guid fundId, SpendingRequest r, string? idempotencyKey, CancellationToken ct = default)
     {
@@ -635,6 +796,10 @@ public sealed class FundLedger(AnSinhDbContext db, FundDirectory directory)
                 {
                     numbers[year.Key] = new Queue<string>(await VoucherBlockAsync(fund, year.Key, year.Count(), ct));
                 }
+                var keys = await BulkInsert.ReserveKeysAsync<JournalEntry>(db, receipts.Count, ct);
+                var entries = new List<JournalEntry>(receipts.Count);
+                var allLines = new List<JournalLine>(receipts.Count * 2);
+                var stock = new List<StockMove>();
                 foreach (var r in receipts)
                 {
                     Recheck(fund, r.Date);
@@ -657,16 +822,26 @@ public sealed class FundLedger(AnSinhDbContext db, FundDirectory directory)
                         VoucherNumber = r.VoucherNumber ?? numbers[r.Date.Year].Dequeue(),
                         PostedBy = db.Actor.UserName,
                     };
-                    await AppendAsync(fund, entry, LedgerRules.ReceiptLines(r.Channel, r.Amount), ct);
+                    var lines = LedgerRules.ReceiptLines(r.Channel, r.Amount);
+                    entry.Id = keys[entries.Count];
+                    await ChainAsync(fund, entry, lines, ct);
+                    entries.Add(entry);
+                    allLines.AddRange(lines.Select(l => new JournalLine { EntryId = entry.Id, FundId = fund.Id, Account = l.Account, Amount = l.Amount }));
                     if (r.Channel == Channel.Goods)
                     {
-                        db.Add(new StockMove { FundId = fund.Id, Entry = entry, Item = r.GoodsName!, Unit = r.GoodsUnit!, Quantity = r.Quantity!.Value, Value = r.Amount });
+                        stock.Add(new StockMove { FundId = fund.Id, EntryId = entry.Id, Item = r.GoodsName!, Unit = r.GoodsUnit!, Quantity = r.Quantity!.Value, Value = r.Amount });
                     }
                     first ??= entry.VoucherNumber;
                     last = entry.VoucherNumber;
                 }
                 db.Audit("fund.receipt_import", "fund", fund.Id.ToString(), fund.UnitCode, after: new { receipts = receipts.Count, amount = receipts.Sum(r => r.Amount), first, last, campaignId });
+                // Donors, the fund's balances and chain head, month totals and the audit event through EF;
+                // then the entries, their lines and stock moves as set-based inserts in the same transaction.
                 db.ChangeTracker.DetectChanges();
+                await db.SaveChangesAsync(ct);
+                await BulkInsert.InsertAsync(db, entries, withKeys: true, ct);
+                await BulkInsert.InsertAsync(db, allLines, withKeys: false, ct);
+                await BulkInsert.InsertAsync(db, stock, withKeys: false, ct);
                 return null;
             }, ct);
         }
@@ -675,6 +850,83 @@ public sealed class FundLedger(AnSinhDbContext db, FundDirectory directory)
             db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
         return (first, last);
+    }
+
+    /// <summary>
+    /// The donors of many receipts: found by search name and type in one query per thousand, the
+    /// new ones added to this transaction (a clash with another process's insert fails the
+    /// transaction, and its posts are retried one by one).
+    /// </summary>
+    internal async Task<Dictionary<(string, DonorType), Guid>> DonorIdsAsync(IEnumerable<(string Name, DonorType Type, string? Address)> donors, CancellationToken ct)
+    {
+        var wanted = new Dictionary<(string, DonorType), (string Name, string? Address)>();
+        foreach (var d in donors)
+        {
+            wanted.TryAdd((VietnameseText.SearchKey(d.Name), d.Type), (d.Name.Trim(), d.Address));
+        }
+        var result = new Dictionary<(string, DonorType), Guid>();
+        foreach (var chunk in wanted.Keys.Select(k => k.Item1).Distinct().Chunk(1000))
+        {
+            foreach (var d in await db.Set<Donor>().AsNoTracking().Where(d => chunk.Contains(d.SearchName)).Select(d => new { d.Id, d.SearchName, d.Type }).ToListAsync(ct))
+            {
+                result[(d.SearchName, d.Type)] = d.Id;
+            }
+        }
+        var now = db.Now();
+        foreach (var (key, value) in wanted.Where(w => !result.ContainsKey(w.Key)))
+        {
+            var donor = new Donor
+            {
+                Id = Guid.CreateVersion7(),
+                Name = value.Name,
+                SearchName = key.Item1,
+                Type = key.Item2,
+                Address = string.IsNullOrWhiteSpace(value.Address) ? null : value.Address.Trim(),
+                CreatedAt = now,
+            };
+            db.Add(donor);
+            result[key] = donor.Id;
+        }
+        return result;
+    }
+
+    /// <summary>Blocks of receipt numbers for several funds and years, with one look-up for numbers already typed in from paper.</summary>
+    private async Task<Dictionary<(Fund, int), Queue<string>>> VoucherBlocksAsync(Dictionary<(Fund Fund, int Year), int> wanted, CancellationToken ct)
+    {
+        var result = wanted.Keys.ToDictionary(k => k, _ => new Queue<string>());
+        var need = new Dictionary<(Fund Fund, int Year), int>(wanted);
+        var series = LedgerRules.Series(EntryKind.Receipt);
+        while (need.Count > 0)
+        {
+            var blocks = new List<((Fund Fund, int Year) Key, string Number)>();
+            foreach (var ((fund, year), count) in need)
+            {
+                var lastNumber = (await db.Database.SqlQuery<long>($"""
+                    INSERT INTO fund_voucher_counters ("UnitCode", "Year", "Series", "Last") VALUES ({fund.UnitCode}, {year}, {series}, {(long)count})
+                    ON CONFLICT ("UnitCode", "Year", "Series") DO UPDATE SET "Last" = fund_voucher_counters."Last" + {(long)count}
+                    RETURNING "Last" AS "Value"
+                    """).ToListAsync(ct)).Single();
+                blocks.AddRange(Enumerable.Range(0, count).Select(i => ((fund, year), LedgerRules.VoucherNumber(series, fund.UnitCode, year, lastNumber - count + 1 + i))));
+            }
+            var taken = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var chunk in blocks.Select(b => b.Number).Chunk(1000))
+            {
+                taken.UnionWith(await db.Set<JournalEntry>().AsNoTracking().Where(e => chunk.Contains(e.VoucherNumber!)).Select(e => e.VoucherNumber!).ToListAsync(ct));
+            }
+            need.Clear();
+            foreach (var (key, number) in blocks)
+            {
+                if (taken.Contains(number))
+                {
+                    need[key] = need.GetValueOrDefault(key) + 1;
+                }
+                else
+                {
+                    result[key].Enqueue(number);
+                }
+            }
+        }
+        return result;
     }
 
     /// <summary>A block of consecutive receipt numbers of the unit's series for the year, skipping numbers already typed in from paper.</summary>
@@ -750,9 +1002,17 @@ public sealed class FundLedger(AnSinhDbContext db, FundDirectory directory)
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var funds = new Dictionary<Guid, Fund>();
         // A fixed order of locks: two allocations between the same funds never wait on each other in a circle.
-        foreach (var id in fundIds.Distinct().Order())
+        if (fundIds.Count == 1)
         {
+            var id = fundIds.First();
             funds[id] = await LockAsync(id, ct);
+        }
+        else
+        {
+            foreach (var fund in await LockManyAsync(fundIds.Distinct().Order().ToList(), ct))
+            {
+                funds[fund.Id] = fund;
+            }
         }
         if (idempotencyKey is not null)
         {
@@ -784,6 +1044,22 @@ public sealed class FundLedger(AnSinhDbContext db, FundDirectory directory)
         return fund ?? throw new NotFoundException("Không tìm thấy quỹ.");
     }
 
+    private async Task<List<Fund>> LockManyAsync(List<Guid> ids, CancellationToken ct)
+    {
+        List<Fund> funds;
+        if (db.Engine == DatabaseEngine.Postgres)
+        {
+            // Rows are locked in the order of their ids, so two batches never wait on each other in a circle.
+            var array = ids.ToArray();
+            funds = await db.Set<Fund>().FromSql($"""SELECT * FROM funds WHERE "Id" = ANY({array}) ORDER BY "Id" FOR UPDATE""").ToListAsync(ct);
+        }
+        else
+        {
+            funds = await db.Set<Fund>().Where(f => ids.Contains(f.Id)).ToListAsync(ct);
+        }
+        return funds.Count == ids.Count ? funds : throw new NotFoundException("Không tìm thấy quỹ.");
+    }
+
     private static void Recheck(Fund fund, DateOnly date)
     {
         if (fund.ClosedThrough is { } closed && date <= closed)
@@ -811,6 +1087,17 @@ public sealed class FundLedger(AnSinhDbContext db, FundDirectory directory)
     /// <summary>Appends an entry at the head of the fund's chain and moves the fund's balances and month totals with it.</summary>
     internal async Task AppendAsync(Fund fund, JournalEntry e, List<(string Account, long Amount)> lines, CancellationToken ct)
     {
+        e.Lines = lines.Select(l => new JournalLine { FundId = fund.Id, Account = l.Account, Amount = l.Amount }).ToList();
+        await ChainAsync(fund, e, lines, ct);
+        db.Add(e);
+    }
+
+    /// <summary>
+    /// Puts an entry at the head of the fund's chain (sequence, previous hash, hash) and moves the
+    /// fund's balances and month totals; the entry itself is written by the caller.
+    /// </summary>
+    private async Task ChainAsync(Fund fund, JournalEntry e, List<(string Account, long Amount)> lines, CancellationToken ct)
+    {
         if (!LedgerRules.Balanced(lines))
         {
             throw new InvalidOperationException("An entry's lines must sum to zero.");
@@ -820,7 +1107,6 @@ public sealed class FundLedger(AnSinhDbContext db, FundDirectory directory)
         e.PreviousHash = fund.HeadHash;
         e.PostedAt = db.Now();
         e.Hash = LedgerRules.Hash(e, lines);
-        e.Lines = lines.Select(l => new JournalLine { FundId = fund.Id, Account = l.Account, Amount = l.Amount }).ToList();
         foreach (var (account, amount) in lines)
         {
             switch (account)
@@ -836,7 +1122,6 @@ public sealed class FundLedger(AnSinhDbContext db, FundDirectory directory)
         }
         fund.EntryCount = e.Seq;
         fund.HeadHash = e.Hash;
-        db.Add(e);
         if (e.Kind == EntryKind.YearClose)
         {
             return;
