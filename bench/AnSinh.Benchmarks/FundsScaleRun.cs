@@ -70,6 +70,8 @@ public static class FundsScaleRun
                 communeFunds.Add(await FundAsync(http, c, "for_the_poor"));
             }
 
+            // A0: the same clients reading a balance, the floor an authenticated API call costs on this machine.
+            await PostForAsync(http, clients, Math.Min(seconds, 10), i => communeFunds[i % communeFunds.Count], "A0 balance reads (no write)", read: true);
             // A: receipts through the API.
             await PostForAsync(http, clients, seconds, i => communeFunds[i % communeFunds.Count], "A1 each client to its own fund");
             await PostForAsync(http, clients, seconds, _ => province, "A2 all clients to one fund");
@@ -129,7 +131,7 @@ public static class FundsScaleRun
         return JsonDocument.Parse(text).RootElement.GetProperty("id").GetGuid();
     }
 
-    private static async Task PostForAsync(HttpClient shared, int clients, int seconds, Func<int, Guid> fundOf, string label)
+    private static async Task PostForAsync(HttpClient shared, int clients, int seconds, Func<int, Guid> fundOf, string label, bool read = false)
     {
         var stop = DateTime.UtcNow.AddSeconds(seconds);
         var latencies = new List<double>[clients];
@@ -146,7 +148,9 @@ public static class FundsScaleRun
             while (DateTime.UtcNow < stop)
             {
                 var t = Stopwatch.GetTimestamp();
-                var r = await c.PostAsJsonAsync($"/api/funds/{fund}/receipts", new { date, donor = new { name = $"Nhà hảo tâm {i}-{n++ % 500}", type = "individual" }, form = "cash", amount = 100_000 + n });
+                var r = read
+                    ? await c.GetAsync($"/api/funds/{fund}/balance")
+                    : await c.PostAsJsonAsync($"/api/funds/{fund}/receipts", new { date, donor = new { name = $"Nhà hảo tâm {i}-{n++ % 500}", type = "individual" }, form = "cash", amount = 100_000 + n });
                 list.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
                 if (!r.IsSuccessStatusCode)
                 {
@@ -155,7 +159,7 @@ public static class FundsScaleRun
             }
         })));
         var all = latencies.SelectMany(l => l).Order().ToList();
-        Console.WriteLine($"{label}: {clients} clients, {all.Count:N0} receipts in {sw.Elapsed.TotalSeconds:F1} s = {all.Count / sw.Elapsed.TotalSeconds:N0} receipts/s; "
+        Console.WriteLine($"{label}: {clients} clients, {all.Count:N0} {(read ? "reads" : "receipts")} in {sw.Elapsed.TotalSeconds:F1} s = {all.Count / sw.Elapsed.TotalSeconds:N0} {(read ? "reads" : "receipts")}/s; "
             + $"latency p50 {all[all.Count / 2]:F1} ms, p95 {all[(int)(all.Count * 0.95)]:F1} ms; errors {errors}");
     }
 

@@ -39,6 +39,15 @@ public static class CliApp
                                                    danh sách và tỷ lệ hộ nghèo, cận nghèo của xã/huyện/tỉnh
           poverty score-table STANDARD [FILE.csv --source "VĂN BẢN"] --as USER
                                                    xem hoặc nạp bảng điểm phiếu B (7 cột vùng)
+          funds list [--unit CODE] --as USER       các quỹ trong phạm vi
+          funds balance FUND_ID --as USER          số dư (tiền mặt, ngân hàng, hiện vật)
+          funds import FUND_ID FILE.xlsx [--campaign ID] --as USER
+                                                   nhập phiếu thu từ .xlsx: tất cả hoặc không phiếu nào
+          funds report FUND_ID|UNIT --year Y [--kind K] [--out FILE.xlsx|FILE.pdf] --as USER
+                                                   báo cáo thu chi của quỹ, hoặc tổng hợp của địa bàn
+          funds inspect FUND_ID [--cash N] [--bank N] --as USER
+                                                   tự kiểm tra: chuỗi băm, đối chiếu tiền đếm, bất thường; mã thoát 2 nếu lệch
+          funds close-year FUND_ID --year Y --as USER   khóa sổ năm, chuyển số dư sang năm sau
 
         Tuỳ chọn chung: --provider sqlite|postgres  --connection "chuỗi kết nối"
         """;
@@ -77,6 +86,7 @@ public static class CliApp
                 "verify-audit" => await VerifyAsync(provider, output, error),
                 "users" => await UsersAsync(provider, positional, options, output),
                 "poverty" => await PovertyCommands.RunAsync(provider, positional, options, output),
+                "funds" => await FundsCommands.RunAsync(provider, positional, options, output),
                 _ => Fail(error, $"Lệnh không rõ: {positional[0]}\n\n{Usage}"),
             };
         }

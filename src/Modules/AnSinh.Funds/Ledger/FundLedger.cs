@@ -129,7 +129,8 @@ public sealed class FundLedger(AnSinhDbContext db, FundDirectory directory, Rece
             return await AppendReceiptAsync(fund, p, donorId, voucher, ct);
         }, ct);
 
-    private async Task<JournalEntry> AppendReceiptAsync(Fund fund, PendingReceipt p, Guid? donorId, string? voucher, CancellationToken ct)
+    /// <summary>A receipt at the head of the fund's chain: tracked by EF, or (with <paramref name="bulk"/>) collected for a set-based write.</summary>
+    private async Task<JournalEntry> AppendReceiptAsync(Fund fund, PendingReceipt p, Guid? donorId, string? voucher, CancellationToken ct, BulkEntries? bulk = null)
     {
         var entry = new JournalEntry
         {
@@ -150,10 +151,20 @@ public sealed class FundLedger(AnSinhDbContext db, FundDirectory directory, Rece
             PostedBy = p.Actor.UserName,
             VoucherNumber = voucher,
         };
-        await AppendAsync(fund, entry, LedgerRules.ReceiptLines(p.Channel, entry.Amount), ct);
-        if (p.InKind)
+        var lines = LedgerRules.ReceiptLines(p.Channel, entry.Amount);
+        if (bulk is null)
         {
-            db.Add(new StockMove { FundId = fund.Id, Entry = entry, Item = entry.GoodsName!, Unit = entry.GoodsUnit!, Quantity = entry.Quantity!.Value, Value = entry.Amount });
+            await AppendAsync(fund, entry, lines, ct);
+            if (p.InKind)
+            {
+                db.Add(new StockMove { FundId = fund.Id, Entry = entry, Item = entry.GoodsName!, Unit = entry.GoodsUnit!, Quantity = entry.Quantity!.Value, Value = entry.Amount });
+            }
+        }
+        else
+        {
+            entry.Id = bulk.Keys[bulk.Entries.Count];
+            await ChainAsync(fund, entry, lines, ct);
+            bulk.Add(fund, entry, lines);
         }
         db.Audit(p.Actor, "fund.receipt", "fund", fund.Id.ToString(), fund.UnitCode,
             after: new { entry.VoucherNumber, entry.Date, entry.Amount, form = p.InKind ? "in_kind" : "cash", donor = p.DonorName, entry.Description });
@@ -233,13 +244,15 @@ public sealed class FundLedger(AnSinhDbContext db, FundDirectory directory, Rece
                         _monthTotals[(t.FundId, t.Year, t.Month, t.Account)] = t;
                     }
                 }
+                var bulk = new BulkEntries(await BulkInsert.ReserveKeysAsync<JournalEntry>(db, accepted.Count, ct));
                 foreach (var p in accepted)
                 {
                     var fund = funds[p.FundId];
                     var donorId = p.DonorType == DonorType.Anonymous ? (Guid?)null : donors[(VietnameseText.SearchKey(p.DonorName), p.DonorType)];
-                    var entry = await AppendReceiptAsync(fund, p, donorId, p.VoucherNumber ?? numbers[(fund, p.Date.Year)].Dequeue(), ct);
+                    var entry = await AppendReceiptAsync(fund, p, donorId, p.VoucherNumber ?? numbers[(fund, p.Date.Year)].Dequeue(), ct, bulk);
                     outcome[p] = (entry, fund.Balance, null, null, null);
                 }
+                await WriteAsync(bulk, ct);
                 return null;
             }, ct);
         }
@@ -796,10 +809,7 @@ public sealed class FundLedger(AnSinhDbContext db, FundDirectory directory, Rece
                 {
                     numbers[year.Key] = new Queue<string>(await VoucherBlockAsync(fund, year.Key, year.Count(), ct));
                 }
-                var keys = await BulkInsert.ReserveKeysAsync<JournalEntry>(db, receipts.Count, ct);
-                var entries = new List<JournalEntry>(receipts.Count);
-                var allLines = new List<JournalLine>(receipts.Count * 2);
-                var stock = new List<StockMove>();
+                var bulk = new BulkEntries(await BulkInsert.ReserveKeysAsync<JournalEntry>(db, receipts.Count, ct));
                 foreach (var r in receipts)
                 {
                     Recheck(fund, r.Date);
@@ -823,14 +833,9 @@ public sealed class FundLedger(AnSinhDbContext db, FundDirectory directory, Rece
                         PostedBy = db.Actor.UserName,
                     };
                     var lines = LedgerRules.ReceiptLines(r.Channel, r.Amount);
-                    entry.Id = keys[entries.Count];
+                    entry.Id = bulk.Keys[bulk.Entries.Count];
                     await ChainAsync(fund, entry, lines, ct);
-                    entries.Add(entry);
-                    allLines.AddRange(lines.Select(l => new JournalLine { EntryId = entry.Id, FundId = fund.Id, Account = l.Account, Amount = l.Amount }));
-                    if (r.Channel == Channel.Goods)
-                    {
-                        stock.Add(new StockMove { FundId = fund.Id, EntryId = entry.Id, Item = r.GoodsName!, Unit = r.GoodsUnit!, Quantity = r.Quantity!.Value, Value = r.Amount });
-                    }
+                    bulk.Add(fund, entry, lines);
                     first ??= entry.VoucherNumber;
                     last = entry.VoucherNumber;
                 }
@@ -838,10 +843,7 @@ public sealed class FundLedger(AnSinhDbContext db, FundDirectory directory, Rece
                 // Donors, the fund's balances and chain head, month totals and the audit event through EF;
                 // then the entries, their lines and stock moves as set-based inserts in the same transaction.
                 db.ChangeTracker.DetectChanges();
-                await db.SaveChangesAsync(ct);
-                await BulkInsert.InsertAsync(db, entries, withKeys: true, ct);
-                await BulkInsert.InsertAsync(db, allLines, withKeys: false, ct);
-                await BulkInsert.InsertAsync(db, stock, withKeys: false, ct);
+                await WriteAsync(bulk, ct);
                 return null;
             }, ct);
         }
@@ -951,6 +953,37 @@ public sealed class FundLedger(AnSinhDbContext db, FundDirectory directory, Rece
             result.AddRange(block.Where(n => !taken.Contains(n)));
         }
         return result;
+    }
+
+    /// <summary>Entries chained in memory, with their lines and stock moves, waiting for a set-based write.</summary>
+    private sealed class BulkEntries(long[] keys)
+    {
+        public long[] Keys { get; } = keys;
+        public List<JournalEntry> Entries { get; } = new(keys.Length);
+        public List<JournalLine> Lines { get; } = new(keys.Length * 2);
+        public List<StockMove> Stock { get; } = [];
+
+        public void Add(Fund fund, JournalEntry e, List<(string Account, long Amount)> lines)
+        {
+            Entries.Add(e);
+            Lines.AddRange(lines.Select(l => new JournalLine { EntryId = e.Id, FundId = fund.Id, Account = l.Account, Amount = l.Amount }));
+            if (e.Channel == Channel.Goods && e.Kind == EntryKind.Receipt)
+            {
+                Stock.Add(new StockMove { FundId = fund.Id, EntryId = e.Id, Item = e.GoodsName!, Unit = e.GoodsUnit!, Quantity = e.Quantity!.Value, Value = e.Amount });
+            }
+        }
+    }
+
+    /// <summary>
+    /// Donors, the funds' balances and chain heads, month totals and audit events through EF; then
+    /// the entries, their lines and stock moves as set-based inserts, in the same transaction.
+    /// </summary>
+    private async Task WriteAsync(BulkEntries bulk, CancellationToken ct)
+    {
+        await db.SaveChangesAsync(ct);
+        await BulkInsert.InsertAsync(db, bulk.Entries, withKeys: true, ct);
+        await BulkInsert.InsertAsync(db, bulk.Lines, withKeys: false, ct);
+        await BulkInsert.InsertAsync(db, bulk.Stock, withKeys: false, ct);
     }
 
     // ---- the posting core ----
