@@ -75,6 +75,7 @@ public static class FundsScaleRun
             // A: receipts through the API.
             await PostForAsync(http, clients, seconds, i => communeFunds[i % communeFunds.Count], "A1 each client to its own fund");
             await PostForAsync(http, clients, seconds, _ => province, "A2 all clients to one fund");
+            await PostBatchesAsync(http, Math.Min(clients, 8), seconds, province, 100);
 
             // B: imports of 100,000 receipts each into the province fund.
             var today = DateOnly.FromDateTime(DateTime.UtcNow);
@@ -129,6 +130,42 @@ public static class FundsScaleRun
             throw new InvalidOperationException(text);
         }
         return JsonDocument.Parse(text).RootElement.GetProperty("id").GetGuid();
+    }
+
+    /// <summary>A3: receipts sent 100 to a request through <c>POST /api/funds/{id}/receipts/batch</c> (a bank statement, a treasurer's day).</summary>
+    private static async Task PostBatchesAsync(HttpClient shared, int clients, int seconds, Guid fund, int size)
+    {
+        var stop = DateTime.UtcNow.AddSeconds(seconds);
+        var posted = 0L;
+        var errors = 0;
+        var latencies = new List<double>[clients];
+        var date = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var sw = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(i => Task.Run(async () =>
+        {
+            using var c = new HttpClient { BaseAddress = shared.BaseAddress };
+            c.DefaultRequestHeaders.Authorization = shared.DefaultRequestHeaders.Authorization;
+            var list = latencies[i] = [];
+            var n = 0;
+            while (DateTime.UtcNow < stop)
+            {
+                var receipts = Enumerable.Range(0, size).Select(_ => new { date, donor = new { name = $"Người chuyển khoản {i}-{n++ % 5000}", type = "individual" }, form = "cash", channel = "bank", amount = 50_000 + n }).ToList();
+                var t = Stopwatch.GetTimestamp();
+                var r = await c.PostAsJsonAsync($"/api/funds/{fund}/receipts/batch", new { receipts });
+                list.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+                if (r.IsSuccessStatusCode)
+                {
+                    Interlocked.Add(ref posted, (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("posted").GetInt32());
+                }
+                else
+                {
+                    Interlocked.Increment(ref errors);
+                }
+            }
+        })));
+        var all = latencies.SelectMany(l => l).Order().ToList();
+        Console.WriteLine($"A3 batches of {size} to one fund: {clients} clients, {posted:N0} receipts in {sw.Elapsed.TotalSeconds:F1} s = {posted / sw.Elapsed.TotalSeconds:N0} receipts/s; "
+            + $"request p50 {all[all.Count / 2]:F1} ms, p95 {all[(int)(all.Count * 0.95)]:F1} ms; errors {errors}");
     }
 
     private static async Task PostForAsync(HttpClient shared, int clients, int seconds, Func<int, Guid> fundOf, string label, bool read = false)

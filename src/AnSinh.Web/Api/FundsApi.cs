@@ -45,6 +45,11 @@ public static class FundsApi
 
         g.MapPost("/{id:guid}/receipts", async (Guid id, ReceiptRequest r, HttpRequest http, FundLedger ledger, CancellationToken ct) =>
             Posted(http, id, await ledger.ReceiveAsync(id, r, Key(http), ct)));
+        g.MapPost("/{id:guid}/receipts/batch", async (Guid id, ReceiptBatchRequest r, FundLedger ledger, CancellationToken ct) =>
+        {
+            var results = await ledger.ReceiveManyAsync(id, r, ct);
+            return new { posted = results.Count(x => x.Status == 201), refused = results.Count(x => x.Status != 201), results };
+        });
         g.MapPost("/{id:guid}/spendings", async (Guid id, SpendingRequest r, HttpRequest http, FundLedger ledger, CancellationToken ct) =>
             Posted(http, id, await ledger.SpendAsync(id, r, Key(http), ct)));
         g.MapPost("/{id:guid}/allocations", async (Guid id, AllocationRequest r, HttpRequest http, FundLedger ledger, CancellationToken ct) =>

@@ -250,6 +250,44 @@ public sealed class FundsTests
 
     [Theory]
     [MemberData(nameof(Lanes.Engines), MemberType = typeof(Lanes))]
+    public async Task A_batch_of_receipts_is_checked_whole_then_each_is_posted_and_answered_on_its_own(string engine)
+    {
+        var app = TestApp.For(engine);
+        var board = await app.UserAsync("fund_board", "04");
+        var fund = await FundAsync(board, "01636");
+        object Item(long amount, string? voucher = null, string? key = null) =>
+            new { date = "2026-04-01", donor = new { name = $"Ngân hàng {amount}", type = "organization" }, form = "cash", channel = "bank", amount, voucherNumber = voucher, idempotencyKey = key };
+
+        var bad = await board.PostAsJsonAsync($"/api/funds/{fund}/receipts/batch", new { receipts = new[] { Item(1_000), Item(0), Item(-3) } });
+        var problem = await bad.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("receipts[1].amount", out _), problem.ToString());
+        Assert.True(problem.GetProperty("errors").TryGetProperty("receipts[2].amount", out _), problem.ToString());
+        Assert.Equal(0, await BalanceAsync(board, fund));
+
+        var paper = TestData.Unique("Sao kê ");
+        var key = Guid.NewGuid().ToString();
+        var done = await OkAsync(await board.PostAsJsonAsync($"/api/funds/{fund}/receipts/batch",
+            new { receipts = new[] { Item(1_000_000, paper), Item(2_000_000), Item(3_000_000, paper), Item(4_000_000, key: key) } }));
+        Assert.Equal(3, done.GetProperty("posted").GetInt32());
+        var results = done.GetProperty("results").EnumerateArray().ToList();
+        Assert.Equal(201, results[0].GetProperty("status").GetInt32());
+        Assert.Equal(paper, results[0].GetProperty("voucherNumber").GetString());
+        Assert.Equal(409, results[2].GetProperty("status").GetInt32());
+        Assert.Contains("đã được dùng", results[2].GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(7_000_000, await BalanceAsync(board, fund));
+
+        // The keyed receipt sent again is the same entry, not a second one.
+        var again = await OkAsync(await board.PostAsJsonAsync($"/api/funds/{fund}/receipts/batch", new { receipts = new[] { Item(4_000_000, key: key) } }));
+        var replay = again.GetProperty("results")[0];
+        Assert.True(replay.GetProperty("replayed").GetBoolean());
+        Assert.Equal(results[3].GetProperty("id").GetInt64(), replay.GetProperty("id").GetInt64());
+        Assert.Equal(7_000_000, await BalanceAsync(board, fund));
+        Assert.Equal(HttpStatusCode.BadRequest, (await board.PostAsJsonAsync($"/api/funds/{fund}/receipts/batch", new { receipts = Array.Empty<object>() })).StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(Lanes.Engines), MemberType = typeof(Lanes))]
     public async Task Eight_clients_posting_to_one_fund_at_once_lose_nothing_double_nothing_and_never_go_below_zero(string engine)
     {
         var app = TestApp.For(engine);

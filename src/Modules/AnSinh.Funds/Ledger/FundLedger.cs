@@ -11,7 +11,13 @@ namespace AnSinh.Funds.Ledger;
 public sealed record DonorInput(string? Name, string? Type, string? Address = null);
 
 public sealed record ReceiptRequest(DateOnly? Date, DonorInput? Donor, string? Form, long? Amount, string? Description,
-    string? Channel = null, Guid? CampaignId = null, string? GoodsName = null, decimal? Quantity = null, string? GoodsUnit = null, string? VoucherNumber = null);
+    string? Channel = null, Guid? CampaignId = null, string? GoodsName = null, decimal? Quantity = null, string? GoodsUnit = null, string? VoucherNumber = null,
+    string? IdempotencyKey = null);
+
+public sealed record ReceiptBatchRequest(List<ReceiptRequest>? Receipts);
+
+/// <summary>One receipt of a batch request: 201 with its entry, or its own refusal (409 voucher number used, closed period…).</summary>
+public sealed record BatchReceiptResult(int Index, int Status, long? Id, string? VoucherNumber, bool Replayed, string? Error);
 
 public sealed record SpendingRequest(DateOnly? Date, string? Category, int? Cases, long? Amount, List<Guid>? HouseholdIds, string? Description,
     string? Channel = null, string? GoodsName = null, decimal? Quantity = null, string? ApprovedBy = null, string? VoucherNumber = null, List<Guid>? PersonIds = null);
@@ -49,6 +55,78 @@ public sealed class FundLedger(AnSinhDbContext db, FundDirectory directory, Rece
         directory.RequireManager();
         var fundView = await directory.GetAsync(fundId, ct);
         var errors = new ValidationErrors();
+        var pending = CheckReceipt(fundView, r, idempotencyKey ?? r.IdempotencyKey, errors);
+        errors.ThrowIfAny();
+        await CheckCampaignsAsync(fundId, [r.CampaignId], ct);
+        // Receipts that arrive together are committed together (group commit): one lock, one transaction, one flush.
+        return batcher is null ? await PostReceiptAsync(pending!, ct) : await batcher.PostAsync(pending!);
+    }
+
+    /// <summary>
+    /// Many receipts of one fund in one request (a bank statement, a treasurer's day): all are
+    /// checked first and any bad one refuses the request (400, each error named by its index);
+    /// then each is posted and answered on its own, as if sent alone, with its own idempotency key.
+    /// </summary>
+    public async Task<List<BatchReceiptResult>> ReceiveManyAsync(Guid fundId, ReceiptBatchRequest request, CancellationToken ct = default)
+    {
+        directory.RequireManager();
+        var fundView = await directory.GetAsync(fundId, ct);
+        var receipts = request.Receipts ?? [];
+        if (receipts.Count is 0 or > MaxReceiptsPerRequest)
+        {
+            throw new InputValidationException("receipts", $"Gửi từ 1 đến {MaxReceiptsPerRequest:N0} phiếu thu mỗi lần.");
+        }
+        var errors = new ValidationErrors();
+        var pending = new List<PendingReceipt>(receipts.Count);
+        for (var i = 0; i < receipts.Count; i++)
+        {
+            var own = new ValidationErrors();
+            var p = CheckReceipt(fundView, receipts[i] ?? new ReceiptRequest(null, null, null, null, null), receipts[i]?.IdempotencyKey, own);
+            foreach (var (field, messages) in own.ToDictionary())
+            {
+                foreach (var message in messages)
+                {
+                    errors.Add($"receipts[{i}].{field}", message);
+                }
+            }
+            if (p is not null)
+            {
+                pending.Add(p);
+            }
+        }
+        errors.ThrowIfAny();
+        await CheckCampaignsAsync(fundId, receipts.Select(r => r.CampaignId), ct);
+        var results = new List<BatchReceiptResult>(pending.Count);
+        var tasks = batcher is null ? null : pending.Select(batcher.PostAsync).ToList();
+        for (var i = 0; i < pending.Count; i++)
+        {
+            try
+            {
+                var r = tasks is null ? await PostReceiptAsync(pending[i], ct) : await tasks[i];
+                results.Add(new BatchReceiptResult(i, 201, r.Id, r.VoucherNumber, r.Replayed, null));
+            }
+            catch (Exception ex) when (ex is RuleViolationException or InputValidationException or NotFoundException)
+            {
+                results.Add(new BatchReceiptResult(i, ex is RuleViolationException ? 409 : ex is NotFoundException ? 404 : 400, null, null, false, ex.Message));
+            }
+        }
+        return results;
+    }
+
+    private const int MaxReceiptsPerRequest = 1_000;
+
+    private async Task CheckCampaignsAsync(Guid fundId, IEnumerable<Guid?> campaignIds, CancellationToken ct)
+    {
+        var ids = campaignIds.OfType<Guid>().Distinct().ToList();
+        if (ids.Count > 0 && await db.Set<Campaign>().CountAsync(c => ids.Contains(c.Id) && c.FundId == fundId, ct) != ids.Count)
+        {
+            throw new InputValidationException("campaignId", "Đợt vận động không thuộc quỹ này.");
+        }
+    }
+
+    /// <summary>Checks one receipt's input; the errors go to <paramref name="errors"/> and nothing is returned when there are any.</summary>
+    private PendingReceipt? CheckReceipt(Fund fundView, ReceiptRequest r, string? idempotencyKey, ValidationErrors errors)
+    {
         var form = r.Form?.Trim().ToLowerInvariant();
         if (form is not ("cash" or "in_kind"))
         {
@@ -96,26 +174,22 @@ public sealed class FundLedger(AnSinhDbContext db, FundDirectory directory, Rece
         {
             errors.Add("date", dateError);
         }
-        errors.ThrowIfAny();
-        if (r.CampaignId is { } campaignId && !await db.Set<Campaign>().AnyAsync(c => c.Id == campaignId && c.FundId == fundId, ct))
+        if (idempotencyKey is { Length: > 100 })
         {
-            throw new InputValidationException("campaignId", "Đợt vận động không thuộc quỹ này.");
+            errors.Add("Idempotency-Key", "Khóa chống gửi trùng (Idempotency-Key) dài quá 100 ký tự.");
+        }
+        if (errors.Any)
+        {
+            return null;
         }
         var donorName = donorType == DonorType.Anonymous ? LedgerRules.AnonymousName : r.Donor!.Name!.Trim();
         var description = string.IsNullOrWhiteSpace(r.Description)
             ? (form == "in_kind" ? $"Nhận {r.Quantity:0.###} {r.GoodsUnit?.Trim()} {r.GoodsName?.Trim()} của {donorName}" : $"Nhận tiền ủng hộ của {donorName}")
             : r.Description.Trim();
-
-        var pending = new PendingReceipt(fundId, r.Date!.Value, channel, form == "in_kind", r.Amount!.Value, donorType!.Value, donorName,
+        return new PendingReceipt(fundView.Id, r.Date!.Value, channel, form == "in_kind", r.Amount!.Value, donorType!.Value, donorName,
             r.Donor?.Address, r.CampaignId, description, form == "in_kind" ? r.GoodsName!.Trim() : null, form == "in_kind" ? r.GoodsUnit!.Trim() : null,
             form == "in_kind" ? r.Quantity : null, string.IsNullOrWhiteSpace(r.VoucherNumber) ? null : r.VoucherNumber.Trim(), idempotencyKey,
             new ActorSnapshot(db.Actor.UserId, db.Actor.UserName, db.Actor.Role, db.Actor.ScopeUnitCode));
-        if (idempotencyKey is { Length: > 100 })
-        {
-            throw new InputValidationException("Idempotency-Key", "Khóa chống gửi trùng (Idempotency-Key) dài quá 100 ký tự.");
-        }
-        // Receipts that arrive together are committed together (group commit): one lock, one transaction, one flush.
-        return batcher is null ? await PostReceiptAsync(pending, ct) : await batcher.PostAsync(pending);
     }
 
     /// <summary>One receipt in its own transaction (the path of a lone request, and of a batch that failed as a whole).</summary>
