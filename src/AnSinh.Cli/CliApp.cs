@@ -119,6 +119,7 @@ public static class CliApp
         var units = await init.EnsureAdminUnitsAsync();
         output.WriteLine(units > 0 ? $"Đã nạp {units:N0} đơn vị hành chính." : "Bản đồ hành chính đã có.");
         await init.EnsurePovertyStandardsAsync();
+        await init.EnsureBenefitParametersAsync();
         var (created, generated) = await init.EnsureAdministratorAsync(config["ANSINH_ADMIN_PASSWORD"]);
         if (created)
         {

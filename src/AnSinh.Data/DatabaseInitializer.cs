@@ -93,6 +93,24 @@ public sealed class DatabaseInitializer(AnSinhDbContext db, UserManager<AppUser>
         return standards.Count;
     }
 
+    /// <summary>The shipped benefit parameters (base levels, coefficients, merit tables), loaded once into an empty database.</summary>
+    public async Task<int> EnsureBenefitParametersAsync(CancellationToken ct = default)
+    {
+        if (await db.Set<AnSinh.Benefits.Parameters.BaseLevel>().AnyAsync(ct))
+        {
+            return 0;
+        }
+        var levels = AnSinh.Benefits.Parameters.ShippedParameters.BaseLevels;
+        var coefficients = AnSinh.Benefits.Parameters.ShippedParameters.Coefficients;
+        var rates = AnSinh.Benefits.Parameters.ShippedParameters.MeritRates();
+        db.AddRange(levels);
+        db.AddRange(coefficients);
+        db.AddRange(rates);
+        db.Audit("benefit_parameters.load", "benefit_parameters", null, null, after: new { baseLevels = levels.Count, coefficients = coefficients.Count, meritRates = rates.Count });
+        await db.SaveChangesAsync(ct);
+        return levels.Count + coefficients.Count + rates.Count;
+    }
+
     public async Task<bool> HasHouseholdsAsync(CancellationToken ct = default) => await db.Set<Household>().AnyAsync(ct);
 
     /// <summary>

@@ -74,6 +74,7 @@ AuditApi.Map(app);
 PovertyApi.Map(app);
 PovertyRoundsApi.Map(app);
 FundsApi.Map(app);
+BenefitsApi.Map(app);
 AccountEndpoints.Map(app);
 Lang.Map(app);
 app.MapRazorComponents<App>();

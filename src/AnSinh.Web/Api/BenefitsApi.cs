@@ -1,0 +1,49 @@
+using AnSinh.Benefits.Parameters;
+using AnSinh.Benefits.Quotes;
+using AnSinh.Platform.Errors;
+
+namespace AnSinh.Web.Api;
+
+/// <summary>Policy beneficiaries (issue #5), first part: dated parameters and the calculators' quotes.</summary>
+public static class BenefitsApi
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var g = app.MapGroup("/api/benefits").RequireAuthorization().WithTags("Benefits");
+        g.MapGet("/base-levels", async (string? scheme, DateOnly? date, string? provinceCode, BenefitParameters p, CancellationToken ct) =>
+            scheme is null && date is null
+                ? Results.Ok(await p.ListAsync(ct))
+                : Results.Ok(await p.OnAsync(scheme, date, provinceCode, ct)));
+        g.MapPost("/base-levels", async (BaseLevelRequest r, BenefitParameters p, CancellationToken ct) =>
+        {
+            var level = await p.AddAsync(r, ct);
+            return TypedResults.Created($"/api/benefits/base-levels?scheme={level.Scheme}&date={level.ValidFrom:yyyy-MM-dd}", level);
+        });
+        g.MapPost("/base-levels/{id:int}/confirm", async (int id, ConfirmRequest r, BenefitParameters p, CancellationToken ct) => await p.ConfirmAsync(id, r, ct));
+        g.MapGet("/coefficients", async (DateOnly? date, BenefitParameters p, CancellationToken ct) =>
+        {
+            var set = await p.LoadAsync(ct);
+            var on = date ?? DateOnly.FromDateTime(DateTime.Today);
+            return set.Coefficients.Where(c => c.ValidFrom <= on && (c.ValidTo is null || c.ValidTo >= on)).OrderBy(c => c.Clause).ThenBy(c => c.Disability).ThenBy(c => c.MinAge)
+                .Select(c => new { c.Clause, c.Disability, c.MinAge, c.MaxAge, c.Coefficient, c.PerChild, c.ValidFrom, c.Source });
+        });
+        g.MapGet("/merit-rates", async (DateOnly? date, BenefitParameters p, CancellationToken ct) =>
+        {
+            var set = await p.LoadAsync(ct);
+            var on = date ?? DateOnly.FromDateTime(DateTime.Today);
+            return set.MeritRates.Where(r => r.ValidFrom <= on && (r.ValidTo is null || r.ValidTo >= on)).OrderBy(r => r.Table).ThenBy(r => r.Row, StringComparer.Ordinal)
+                .Select(r => new { r.Table, r.Row, r.Allowance, r.Supplement, r.SupplementPerYear, r.ValidFrom, r.Source });
+        });
+        g.MapPost("/social-assistance/quote", async (AssistanceQuoteRequest r, BenefitParameters p, CancellationToken ct) => View(await p.QuoteAssistanceAsync(r, ct)));
+        g.MapPost("/merit/quote", async (MeritQuoteRequest r, BenefitParameters p, CancellationToken ct) => View(await p.QuoteMeritAsync(r, ct)));
+    }
+
+    private static object View(Quote q) => new
+    {
+        monthlyAmount = q.MonthlyAmount,
+        baseLevel = q.BaseLevel,
+        provisional = q.BaseLevelProvisional,
+        parts = q.Parts.Select(x => new { clause = x.Clause, coefficient = x.Coefficient, amount = x.Amount, label = x.Label }),
+        explanation = q.Explanation,
+    };
+}

@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Reflection;
+
+namespace AnSinh.Benefits.Parameters;
+
+/// <summary>
+/// The parameters AnSinh ships (RULES.md §2–§4). Figures confirmed from the legal text are final;
+/// figures known only from a secondary source are provisional until an administrator confirms them.
+/// </summary>
+public static class ShippedParameters
+{
+    private static DateOnly D(int y, int m, int d) => new(y, m, d);
+
+    public static IReadOnlyList<BaseLevel> BaseLevels =>
+    [
+        // Mức chuẩn trợ giúp xã hội.
+        new() { Scheme = Scheme.SocialAssistance, Amount = 270_000, ValidFrom = D(2014, 1, 1), ValidTo = D(2021, 6, 30), Source = "Nghị định 136/2013/NĐ-CP, Điều 4" },
+        new() { Scheme = Scheme.SocialAssistance, Amount = 360_000, ValidFrom = D(2021, 7, 1), ValidTo = D(2024, 6, 30), Source = "Nghị định 20/2021/NĐ-CP, Điều 4" },
+        new() { Scheme = Scheme.SocialAssistance, Amount = 500_000, ValidFrom = D(2024, 7, 1), ValidTo = D(2026, 6, 30), Source = "Nghị định 76/2024/NĐ-CP (sửa Điều 4 Nghị định 20/2021)" },
+        new() { Scheme = Scheme.SocialAssistance, Amount = 540_000, ValidFrom = D(2026, 7, 1), Source = "Nghị định 335/2026/NĐ-CP (nguồn thứ cấp, chờ xác nhận)", Provisional = true },
+        // Mức chuẩn trợ cấp ưu đãi người có công.
+        new() { Scheme = Scheme.Merit, Amount = 1_624_000, ValidFrom = D(2021, 9, 15), ValidTo = D(2023, 6, 30), Source = "Nghị định 75/2021/NĐ-CP, Điều 3" },
+        new() { Scheme = Scheme.Merit, Amount = 2_055_000, ValidFrom = D(2023, 7, 1), ValidTo = D(2024, 6, 30), Source = "Nghị định 55/2023/NĐ-CP" },
+        new() { Scheme = Scheme.Merit, Amount = 2_789_000, ValidFrom = D(2024, 7, 1), ValidTo = D(2026, 6, 30), Source = "Nghị định 77/2024/NĐ-CP" },
+        new() { Scheme = Scheme.Merit, Amount = 3_012_000, ValidFrom = D(2026, 7, 1), Source = "Nghị định 321/2026/NĐ-CP (nguồn thứ cấp, chờ xác nhận)", Provisional = true },
+        // Trợ cấp hưu trí xã hội.
+        new() { Scheme = Scheme.SocialPension, Amount = 500_000, ValidFrom = D(2025, 7, 1), ValidTo = D(2026, 6, 30), Source = "Nghị định 176/2025/NĐ-CP" },
+        new() { Scheme = Scheme.SocialPension, Amount = 540_000, ValidFrom = D(2026, 7, 1), Source = "Nghị định 176/2025/NĐ-CP (mức từ 01/7/2026 theo nguồn thứ cấp, chờ xác nhận văn bản)", Provisional = true },
+        // Mức lương cơ sở (phí bảo hiểm y tế 4,5 %).
+        new() { Scheme = Scheme.BaseSalary, Amount = 1_800_000, ValidFrom = D(2023, 7, 1), ValidTo = D(2024, 6, 30), Source = "Nghị định 24/2023/NĐ-CP" },
+        new() { Scheme = Scheme.BaseSalary, Amount = 2_340_000, ValidFrom = D(2024, 7, 1), ValidTo = D(2026, 6, 30), Source = "Nghị định 73/2024/NĐ-CP" },
+        new() { Scheme = Scheme.BaseSalary, Amount = 2_530_000, ValidFrom = D(2026, 7, 1), Source = "Nghị định 161/2026/NĐ-CP" },
+    ];
+
+    private const string Decree20 = "Nghị định 20/2021/NĐ-CP, Điều 6 (sửa bởi Nghị định 76/2024/NĐ-CP)";
+
+    /// <summary>Coefficients of Article 5 clauses (ages in whole years, [from, to)).</summary>
+    public static IReadOnlyList<AssistanceCoefficient> Coefficients =>
+    [
+        C("5.1", 0, 4, 2.5m), C("5.1", 4, 16, 1.5m),
+        C("5.2", 16, 23, 1.5m),
+        C("5.3", 0, 4, 2.5m), C("5.3", 4, 16, 2.0m),
+        C("5.4", 0, null, 1.0m, perChild: true),
+        C("5.5a", 60, 80, 1.5m), C("5.5a", 80, null, 2.0m),
+        C("5.5b", 75, 80, 1.0m),
+        C("5.5c", 80, null, 1.0m),
+        C("5.5d", 60, null, 3.0m),
+        // Disabled: a child (under 16) or an elderly person (60 and over) has the higher coefficient.
+        C("5.6", 0, 16, 2.0m, "severe"), C("5.6", 16, 60, 1.5m, "severe"), C("5.6", 60, null, 2.0m, "severe"),
+        C("5.6", 0, 16, 2.5m, "particularly_severe"), C("5.6", 16, 60, 2.0m, "particularly_severe"), C("5.6", 60, null, 2.5m, "particularly_severe"),
+        C("5.7", 0, 3, 1.5m),
+        C("5.8", 0, null, 1.5m),
+    ];
+
+    private static AssistanceCoefficient C(string clause, int min, int? max, decimal k, string? disability = null, bool perChild = false) => new()
+    {
+        Clause = clause,
+        MinAge = min,
+        MaxAge = max,
+        Coefficient = k,
+        Disability = disability,
+        PerChild = perChild,
+        ValidFrom = D(2021, 7, 1),
+        Source = Decree20,
+    };
+
+    /// <summary>The merit tables of Decree 77/2024 (Appendix I extract, Appendix II whole), read from the CSVs shipped with the module.</summary>
+    public static IReadOnlyList<MeritRate> MeritRates()
+    {
+        var rates = new List<MeritRate>();
+        foreach (var line in Lines("war-invalids-2024-07-01.csv").Skip(1))
+        {
+            var f = line.Split(',');
+            rates.Add(new MeritRate
+            {
+                Table = "war_invalid",
+                Row = f[0],
+                Allowance = long.Parse(f[1], CultureInfo.InvariantCulture),
+                ValidFrom = DateOnly.ParseExact(f[2], "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                Source = f[3].Replace("ND-CP", "NĐ-CP", StringComparison.Ordinal),
+            });
+        }
+        foreach (var line in Lines("merit-2024-07-01.csv").Skip(1))
+        {
+            var f = line.Split(',');
+            var supplement = f[2].Split(' ')[0];
+            rates.Add(new MeritRate
+            {
+                Table = "merit",
+                Row = f[0],
+                Allowance = f[1].Length == 0 ? null : long.Parse(f[1], CultureInfo.InvariantCulture),
+                Supplement = supplement.Length == 0 ? null : long.Parse(supplement, CultureInfo.InvariantCulture),
+                SupplementPerYear = f[2].Contains("per year", StringComparison.Ordinal),
+                ValidFrom = DateOnly.ParseExact(f[3], "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                Source = f[4].Replace("ND-CP", "NĐ-CP", StringComparison.Ordinal),
+            });
+        }
+        return rates;
+    }
+
+    private static IEnumerable<string> Lines(string file)
+    {
+        var assembly = typeof(ShippedParameters).Assembly;
+        var name = assembly.GetManifestResourceNames().Single(n => n.EndsWith(file, StringComparison.Ordinal));
+        using var stream = assembly.GetManifestResourceStream(name)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+    }
+}
