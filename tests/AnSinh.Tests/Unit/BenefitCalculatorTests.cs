@@ -152,3 +152,50 @@ public sealed class BenefitCalculatorTests
     [InlineData(2_788_500.5, 2_789_000)]
     public void Merit_amounts_are_rounded_to_the_nearest_thousand(decimal amount, long expected) => Assert.Equal(expected, MeritCalculator.RoundToThousand(amount));
 }
+
+/// <summary>The payroll's fast path gives the same amount as the full quote.</summary>
+public sealed class FastAssistanceAmountTests
+{
+    [Fact]
+    public void The_fast_amount_equals_the_quote_on_ten_thousand_random_inputs()
+    {
+        var set = new ParameterSet(ShippedParameters.BaseLevels, ShippedParameters.Coefficients, ShippedParameters.MeritRates());
+        var index = new ParameterIndex(set);
+        string[][] combos = [["5.1"], ["5.2"], ["5.3"], ["5.4"], ["5.5a"], ["5.5b"], ["5.5c"], ["5.5d"], ["5.6"], ["5.7"], ["5.8"], ["5.4", "5.6"], ["5.5a", "5.6"], ["5.4", "5.8"], ["5.5a", "5.5c"], ["5.4", "5.2"]];
+        string?[] disabilities = [null, "severe", "particularly_severe"];
+        var random = new Random(20);
+        var priced = 0;
+        for (var i = 0; i < 10_000; i++)
+        {
+            var date = new DateOnly(2020, 1, 1).AddDays(random.Next(0, 365 * 7));
+            var birth = date.AddDays(-random.Next(0, 365 * 95));
+            var clauses = combos[random.Next(combos.Length)];
+            var disability = disabilities[random.Next(3)];
+            var children = random.Next(0, 4);
+            long? full;
+            try
+            {
+                full = AssistanceCalculator.Quote(new AssistanceInput(date, birth, clauses, disability, children), set).MonthlyAmount;
+            }
+            catch (QuoteException)
+            {
+                full = null;
+            }
+            long? fast;
+            try
+            {
+                fast = AssistanceCalculator.MonthlyAmount(date, birth, clauses, disability, children, index);
+            }
+            catch (QuoteException)
+            {
+                fast = null;
+            }
+            Assert.True(full == fast, $"{date} {birth} {string.Join('+', clauses)} {disability} {children}: quote {full}, fast {fast}");
+            if (full is not null)
+            {
+                priced++;
+            }
+        }
+        Assert.True(priced > 2_000, $"only {priced} inputs were priced");
+    }
+}

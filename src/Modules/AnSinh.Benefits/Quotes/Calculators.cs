@@ -99,6 +99,50 @@ public static class AssistanceCalculator
         return new Quote(total, baseLevel.Amount, baseLevel.Provisional, paid, explanation);
     }
 
+    /// <summary>
+    /// The monthly amount alone, without the explanation and without allocating: the payroll's
+    /// path. It applies the same rules as <see cref="Quote"/> and gives the same amount (a test
+    /// checks both on many inputs); input it cannot price is refused the same way.
+    /// </summary>
+    public static long MonthlyAmount(DateOnly date, DateOnly birth, ReadOnlySpan<string> clauses, string? disability, int children, ParameterIndex index)
+    {
+        var baseLevel = index.AssistanceBase(date);
+        if (baseLevel < 0 || birth > date || clauses.Length == 0)
+        {
+            throw new QuoteException("date", "Không tính được trợ cấp với dữ liệu này; xem chi tiết bằng cách tính từng người.");
+        }
+        var age = AgeOn(birth, date);
+        long best = 0, single = 0, other = 0;
+        foreach (var clause in clauses)
+        {
+            if (clause == "5.6" && disability is not ("severe" or "particularly_severe"))
+            {
+                throw new QuoteException("disability", "Khoản 5.6 cần mức độ khuyết tật.");
+            }
+            var row = index.Coefficient(clause, date, age, disability) ?? throw new QuoteException("clauses", $"Khoản {clause} không áp dụng cho người {age} tuổi ngày {date:dd/MM/yyyy}.");
+            var count = 1;
+            if (row.PerChild)
+            {
+                if (children is < 1 or > 20)
+                {
+                    throw new QuoteException("children", "Khoản 5.4 cần số con đang nuôi (từ 1).");
+                }
+                count = children;
+            }
+            var amount = (long)Math.Round(baseLevel * row.Coefficient * count, MidpointRounding.AwayFromZero);
+            best = Math.Max(best, amount);
+            if (clause == "5.4")
+            {
+                single = amount;
+            }
+            else if (Array.IndexOf(WithSingleParent, clause) >= 0)
+            {
+                other = Math.Max(other, amount);
+            }
+        }
+        return single > 0 && other > 0 && single + other > best ? single + other : best;
+    }
+
     private static string Ages(List<AssistanceCoefficient> rows) =>
         string.Join(", ", rows.Select(r => r.MaxAge is null ? $"từ {r.MinAge}" : $"{r.MinAge}–{r.MaxAge - 1}").Distinct());
 }
