@@ -136,6 +136,7 @@ public static class DataServices
         services.AddScoped<AnSinh.Funds.Documents.FundDocuments>();
         services.AddScoped<AnSinh.Funds.Gifts.GiftCampaigns>();
         services.AddScoped<AnSinh.Benefits.Parameters.BenefitParameters>();
+        services.AddScoped<AnSinh.Benefits.Registers.BeneficiaryRegister>();
         services.AddScoped<AnSinh.Funds.Gifts.GiftDocuments>();
         services.AddScoped<AnSinh.Funds.Import.FundReceiptImport>();
         services.AddScoped<IJobHandler, AnSinh.Funds.Import.FundReceiptImportJob>();

@@ -1,5 +1,6 @@
 using AnSinh.Benefits.Parameters;
 using AnSinh.Benefits.Quotes;
+using AnSinh.Benefits.Registers;
 using AnSinh.Platform.Errors;
 
 namespace AnSinh.Web.Api;
@@ -35,6 +36,14 @@ public static class BenefitsApi
                 .Select(r => new { r.Table, r.Row, r.Allowance, r.Supplement, r.SupplementPerYear, r.ValidFrom, r.Source });
         });
         g.MapPost("/social-assistance/quote", async (AssistanceQuoteRequest r, BenefitParameters p, CancellationToken ct) => View(await p.QuoteAssistanceAsync(r, ct)));
+        g.MapGet("/beneficiaries", async (string? communeCode, string? scheme, DateOnly? month, BeneficiaryRegister register, CancellationToken ct) =>
+            await register.ListAsync(communeCode, scheme, month, ct));
+        g.MapGet("/beneficiaries/{id:guid}", async (Guid id, BeneficiaryRegister register, CancellationToken ct) => await register.GetAsync(id, ct));
+        g.MapPost("/beneficiaries", async (BeneficiaryRequest r, BeneficiaryRegister register, CancellationToken ct) =>
+        {
+            var b = await register.CreateAsync(r, ct);
+            return TypedResults.Created($"/api/benefits/beneficiaries/{b.Id}", b);
+        });
         g.MapPost("/merit/quote", async (MeritQuoteRequest r, BenefitParameters p, CancellationToken ct) => View(await p.QuoteMeritAsync(r, ct)));
     }
 

@@ -1,0 +1,213 @@
+using AnSinh.Benefits.Parameters;
+using AnSinh.Benefits.Quotes;
+using AnSinh.Platform.AdminUnits;
+using AnSinh.Platform.Errors;
+using AnSinh.Platform.Identity;
+using AnSinh.Platform.Persistence;
+using AnSinh.Platform.Scoping;
+using AnSinh.Registry.Households;
+using Microsoft.EntityFrameworkCore;
+
+namespace AnSinh.Benefits.Registers;
+
+public sealed record BeneficiaryRequest(Guid? PersonId, string? Scheme, List<string>? Clauses, string? Disability, int? Children, bool? Hiv,
+    string? Category, int? Martyrs, int? InjuryPercent, bool? ParticularlySevere, string? DecisionNumber, DateOnly? DecisionDate, DateOnly? EntitledFrom);
+
+/// <summary>A beneficiary as the reader may see them: HIV, disability and injury shown only to the roles that handle dossiers.</summary>
+public sealed record BeneficiaryView(Guid Id, Guid PersonId, string FullName, DateOnly BirthDate, string CommuneCode, string Scheme, string? Clauses,
+    string? Disability, bool? Hiv, string? Category, int Martyrs, int? InjuryPercent, string DecisionNumber, DateOnly DecisionDate, DateOnly EntitledFrom,
+    DateOnly? EndedOn, long? MonthlyAmount, string? AmountNote, bool SensitiveShown);
+
+/// <summary>The registers of merit people, social-assistance beneficiaries and social-pension recipients, linked to the household register.</summary>
+public sealed class BeneficiaryRegister(AnSinhDbContext db, ScopeResolver scopes, BenefitParameters parameters)
+{
+    public static bool CanWrite(Role role) => role is Role.Administrator or Role.Officer;
+
+    public static bool SeesSensitive(Role role) => role is Role.Administrator or Role.Officer or Role.Approver;
+
+    public async Task<BeneficiaryView> CreateAsync(BeneficiaryRequest r, CancellationToken ct = default)
+    {
+        if (!CanWrite(db.Actor.Role))
+        {
+            throw new RuleViolationException("Chỉ cán bộ xã (hoặc quản trị hệ thống) được ghi đối tượng hưởng chế độ.");
+        }
+        var errors = new ValidationErrors();
+        var scheme = BenefitParameters.ParseScheme(r.Scheme);
+        if (scheme is null or Scheme.BaseSalary)
+        {
+            errors.Add("scheme", "Chế độ phải là social_assistance (trợ giúp xã hội), merit (người có công) hoặc social_pension (hưu trí xã hội).");
+        }
+        if (r.PersonId is null)
+        {
+            errors.Add("personId", "Thiếu người hưởng (mã nhân khẩu trong sổ hộ).");
+        }
+        if (string.IsNullOrWhiteSpace(r.DecisionNumber) || r.DecisionNumber.Length > 60)
+        {
+            errors.Add("decisionNumber", "Cần số quyết định (tối đa 60 ký tự).");
+        }
+        if (r.DecisionDate is null)
+        {
+            errors.Add("decisionDate", "Cần ngày quyết định.");
+        }
+        else if (r.DecisionDate > db.Today())
+        {
+            errors.Add("decisionDate", $"Ngày quyết định {r.DecisionDate:dd/MM/yyyy} ở tương lai.");
+        }
+        errors.ThrowIfAny();
+        var person = await db.Set<Person>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == r.PersonId, ct);
+        var scope = await scopes.CurrentAsync(ct);
+        if (person is null || !scope.Allows(person.CommuneUnitId, person.ProvinceCode))
+        {
+            if (person is not null)
+            {
+                await db.AuditDeniedAsync("person", person.Id.ToString(), person.CommuneCode, ct);
+            }
+            throw new InputValidationException("personId", "Không tìm thấy người này trong sổ hộ của địa bàn bạn phụ trách.");
+        }
+        if (person.Status != PersonStatus.Resident)
+        {
+            throw new InputValidationException("personId", person.Status == PersonStatus.Deceased ? "Người này đã mất." : "Người này đã chuyển đi; việc chi trả do xã nơi đến tiếp nhận.");
+        }
+        var birth = new DateOnly(person.BirthYear, person.BirthMonth ?? 1, person.BirthDay ?? 1);
+        if (r.DecisionDate < birth)
+        {
+            throw new InputValidationException("decisionDate", "Ngày quyết định trước ngày sinh.");
+        }
+        var entitledFrom = r.EntitledFrom ?? r.DecisionDate!.Value;
+        entitledFrom = new DateOnly(entitledFrom.Year, entitledFrom.Month, 1);
+        var beneficiary = new Beneficiary
+        {
+            Id = Guid.CreateVersion7(),
+            PersonId = person.Id,
+            HouseholdId = person.HouseholdId,
+            CommuneUnitId = person.CommuneUnitId,
+            CommuneCode = person.CommuneCode,
+            ProvinceCode = person.ProvinceCode,
+            FullName = person.FullName,
+            BirthDate = birth,
+            NationalId = person.NationalId,
+            Scheme = scheme!.Value,
+            Clauses = scheme == Scheme.SocialAssistance ? string.Join(',', (r.Clauses ?? []).Select(c => c.Trim()).Where(c => c.Length > 0).Distinct()) : null,
+            Disability = string.IsNullOrWhiteSpace(r.Disability) ? null : r.Disability.Trim(),
+            Children = r.Children ?? 0,
+            Hiv = r.Hiv ?? false,
+            Category = scheme == Scheme.Merit ? r.Category?.Trim() : null,
+            Martyrs = r.Martyrs ?? 0,
+            InjuryPercent = r.InjuryPercent,
+            ParticularlySevere = r.ParticularlySevere ?? false,
+            DecisionNumber = r.DecisionNumber!.Trim(),
+            DecisionDate = r.DecisionDate!.Value,
+            EntitledFrom = entitledFrom,
+            CreatedAt = db.Now(),
+            CreatedBy = db.Actor.UserName,
+        };
+        // The entitlement must be priced by the rules on its first month: a clause that does not exist then, an age outside it… is refused here.
+        var set = await parameters.LoadAsync(ct);
+        var (amount, note) = Price(beneficiary, entitledFrom, set);
+        if (amount is null)
+        {
+            throw new InputValidationException(scheme == Scheme.Merit ? "category" : "clauses", note!);
+        }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (await db.Set<Beneficiary>().AnyAsync(b => b.PersonId == person.Id && b.Scheme == scheme && b.EndedOn == null, ct))
+        {
+            throw new RuleViolationException($"{person.FullName} đã đang hưởng chế độ này; hãy chấm dứt quyết định cũ trước khi ghi quyết định mới.");
+        }
+        if (person.NationalId is { } nid && await db.Set<Beneficiary>().AnyAsync(b => b.NationalId == nid && b.Scheme == scheme && b.EndedOn == null && b.ProvinceCode == person.ProvinceCode, ct))
+        {
+            throw new RuleViolationException($"Số định danh {nid} đang hưởng chế độ này ở một xã khác trong tỉnh; một người không được chi trả hai nơi.");
+        }
+        db.Add(beneficiary);
+        db.Audit("beneficiary.create", "beneficiary", beneficiary.Id.ToString(), beneficiary.CommuneCode,
+            after: new { beneficiary.PersonId, scheme = BenefitParameters.SchemeCode(beneficiary.Scheme), beneficiary.Clauses, beneficiary.Category, beneficiary.DecisionNumber, beneficiary.EntitledFrom });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return View(beneficiary, amount, note, db.Actor.Role);
+    }
+
+    /// <summary>The monthly amount of a beneficiary in a month, or why it cannot be priced.</summary>
+    public static (long? Amount, string? Note) Price(Beneficiary b, DateOnly month, ParameterSet set)
+    {
+        try
+        {
+            return b.Scheme switch
+            {
+                Scheme.SocialAssistance => (AssistanceCalculator.Quote(new AssistanceInput(month, b.BirthDate, (b.Clauses ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries), b.Disability, b.Children, b.ProvinceCode), set).MonthlyAmount, null),
+                Scheme.Merit => (MeritCalculator.Quote(new MeritInput(month, b.Category ?? "", b.Martyrs, b.InjuryPercent, b.ParticularlySevere), set).MonthlyAmount, null),
+                _ => PensionAmount(b, month, set),
+            };
+        }
+        catch (QuoteException ex)
+        {
+            return (null, ex.Message);
+        }
+    }
+
+    private static (long?, string?) PensionAmount(Beneficiary b, DateOnly month, ParameterSet set)
+    {
+        var level = set.BaseLevelOn(Scheme.SocialPension, month);
+        if (level is null)
+        {
+            return (null, $"Chưa có mức trợ cấp hưu trí xã hội áp dụng tháng {month:MM/yyyy} (chế độ có từ 01/7/2025).");
+        }
+        return AssistanceCalculator.AgeOn(b.BirthDate, month) < 70 ? (null, "Trợ cấp hưu trí xã hội dành cho người từ 70 tuổi (từ 75 tuổi nếu không thuộc hộ nghèo, cận nghèo).") : (level.Amount, null);
+    }
+
+    public async Task<List<BeneficiaryView>> ListAsync(string? communeCode, string? scheme, DateOnly? month, CancellationToken ct = default)
+    {
+        var scope = await scopes.CurrentAsync(ct);
+        var q = db.Set<Beneficiary>().AsNoTracking().Where(b => b.EndedOn == null);
+        q = scope.Kind switch
+        {
+            ScopeKind.Nation => q,
+            ScopeKind.Province => q.Where(b => b.ProvinceCode == scope.ProvinceCode),
+            ScopeKind.Commune => q.Where(b => scope.CommuneIds.Contains(b.CommuneUnitId)),
+            _ => q.Where(b => false),
+        };
+        if (!string.IsNullOrWhiteSpace(communeCode))
+        {
+            var code = communeCode.Trim();
+            q = q.Where(b => b.CommuneCode == code);
+        }
+        if (!string.IsNullOrWhiteSpace(scheme))
+        {
+            var s = BenefitParameters.ParseScheme(scheme) ?? throw new InputValidationException("scheme", "Chế độ phải là social_assistance, merit hoặc social_pension.");
+            q = q.Where(b => b.Scheme == s);
+        }
+        var rows = await q.OrderBy(b => b.CommuneCode).ThenBy(b => b.FullName).Take(5_000).ToListAsync(ct);
+        var set = await parameters.LoadAsync(ct);
+        var on = month ?? db.Today();
+        on = new DateOnly(on.Year, on.Month, 1);
+        db.Audit("beneficiary.list_read", "beneficiary", null, communeCode, after: new { scheme, rows = rows.Count, sensitive = SeesSensitive(db.Actor.Role) });
+        await db.SaveChangesAsync(ct);
+        return rows.Select(b =>
+        {
+            var (amount, note) = b.EntitledFrom <= on ? Price(b, on, set) : (null, $"Hưởng từ tháng {b.EntitledFrom:MM/yyyy}.");
+            return View(b, amount, note, db.Actor.Role);
+        }).ToList();
+    }
+
+    public async Task<BeneficiaryView> GetAsync(Guid id, CancellationToken ct = default)
+    {
+        var b = await db.Set<Beneficiary>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("Không tìm thấy đối tượng.");
+        var scope = await scopes.CurrentAsync(ct);
+        if (!scope.Allows(b.CommuneUnitId, b.ProvinceCode))
+        {
+            await db.AuditDeniedAsync("beneficiary", id.ToString(), b.CommuneCode, ct);
+            throw new NotFoundException("Không tìm thấy đối tượng.");
+        }
+        db.Audit("beneficiary.read", "beneficiary", id.ToString(), b.CommuneCode, after: new { sensitive = SeesSensitive(db.Actor.Role) });
+        await db.SaveChangesAsync(ct);
+        var month = db.Today();
+        var (amount, note) = Price(b, new DateOnly(month.Year, month.Month, 1), await parameters.LoadAsync(ct));
+        return View(b, amount, note, db.Actor.Role);
+    }
+
+    private static BeneficiaryView View(Beneficiary b, long? amount, string? note, Role role)
+    {
+        var shown = SeesSensitive(role);
+        return new BeneficiaryView(b.Id, b.PersonId, b.FullName, b.BirthDate, b.CommuneCode, BenefitParameters.SchemeCode(b.Scheme), b.Clauses,
+            shown ? b.Disability : null, shown ? b.Hiv : null, b.Category, b.Martyrs, shown ? b.InjuryPercent : null, b.DecisionNumber, b.DecisionDate,
+            b.EntitledFrom, b.EndedOn, amount, note, shown);
+    }
+}
