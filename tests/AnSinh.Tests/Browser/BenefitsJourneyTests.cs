@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using AnSinh.Tests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -34,5 +35,43 @@ public sealed class BenefitsJourneyTests : BrowserTest
         await page.ClickAsync("#quote-merit");
         await Assertions.Expect(page.Locator("#quote")).ToHaveAttributeAsync("data-amount", "11808000");
         await Assertions.Expect(page.Locator("#quote-explanation")).ToContainTextAsync("77/2024");
+    }
+}
+
+public sealed class BeneficiaryJourneyTests : BrowserTest
+{
+    [LaneFact("browser")]
+    public async Task An_officer_records_an_elderly_beneficiary_by_national_id_and_sees_the_monthly_amount()
+    {
+        var api = await AdminApiAsync();
+        var nationalId = TestData.NationalId(false, 1941);
+        var hh = await api.PostAsJsonAsync("/api/households", TestData.Household("01726", "Vi Văn Con",
+            new { fullName = "Vi Thị Bà", sex = "female", birthDate = "1941-02-03", nationalId, ethnicity = "Tày", relationship = "parent" }));
+        hh.EnsureSuccessStatusCode();
+
+        var page = await NewPageAsync();
+        await SignInAsAdminAsync(page);
+        await page.GotoAsync("/");
+        await page.ClickAsync("#nav-beneficiaries");
+        await page.FillAsync("#b-nid", nationalId);
+        await page.SelectOptionAsync("#b-scheme", "social_assistance");
+        await page.FillAsync("#b-clauses", "5.5a");
+        await page.FillAsync("#b-decision", "QĐ 7/2025/UBND");
+        await page.FillAsync("#b-date", "2025-01-10");
+        await page.ClickAsync("#create-beneficiary");
+        await Assertions.Expect(page.Locator("#beneficiary-message")).ToContainTextAsync("Vi Thị Bà");
+        // Over 80 on today's month: coefficient 2.0 of the base level in force today.
+        var quote = await api.PostAsJsonAsync("/api/benefits/social-assistance/quote",
+            new { date = DateTime.Today.ToString("yyyy-MM-01", System.Globalization.CultureInfo.InvariantCulture), birthDate = "1941-02-03", clauses = new[] { "5.5a" } });
+        var expected = (await quote.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("monthlyAmount").GetInt64();
+        await Assertions.Expect(page.Locator("#beneficiaries tr[data-beneficiary='Vi Thị Bà'] td[data-amount]")).ToHaveAttributeAsync("data-amount", expected.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        // The same person twice is refused in Vietnamese.
+        await page.FillAsync("#b-nid", nationalId);
+        await page.FillAsync("#b-clauses", "5.5a");
+        await page.FillAsync("#b-decision", "QĐ 8/2025/UBND");
+        await page.FillAsync("#b-date", "2025-02-10");
+        await page.ClickAsync("#create-beneficiary");
+        await Assertions.Expect(page.Locator(".errors")).ToContainTextAsync("đã đang hưởng");
     }
 }

@@ -11,7 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace AnSinh.Benefits.Registers;
 
 public sealed record BeneficiaryRequest(Guid? PersonId, string? Scheme, List<string>? Clauses, string? Disability, int? Children, bool? Hiv,
-    string? Category, int? Martyrs, int? InjuryPercent, bool? ParticularlySevere, string? DecisionNumber, DateOnly? DecisionDate, DateOnly? EntitledFrom);
+    string? Category, int? Martyrs, int? InjuryPercent, bool? ParticularlySevere, string? DecisionNumber, DateOnly? DecisionDate, DateOnly? EntitledFrom,
+    string? NationalId = null);
 
 /// <summary>A beneficiary as the reader may see them: HIV, disability and injury shown only to the roles that handle dossiers.</summary>
 public sealed record BeneficiaryView(Guid Id, Guid PersonId, string FullName, DateOnly BirthDate, string CommuneCode, string Scheme, string? Clauses,
@@ -37,9 +38,9 @@ public sealed class BeneficiaryRegister(AnSinhDbContext db, ScopeResolver scopes
         {
             errors.Add("scheme", "Chế độ phải là social_assistance (trợ giúp xã hội), merit (người có công) hoặc social_pension (hưu trí xã hội).");
         }
-        if (r.PersonId is null)
+        if (r.PersonId is null && string.IsNullOrWhiteSpace(r.NationalId))
         {
-            errors.Add("personId", "Thiếu người hưởng (mã nhân khẩu trong sổ hộ).");
+            errors.Add("personId", "Thiếu người hưởng (mã nhân khẩu hoặc số định danh trong sổ hộ).");
         }
         if (string.IsNullOrWhiteSpace(r.DecisionNumber) || r.DecisionNumber.Length > 60)
         {
@@ -54,7 +55,10 @@ public sealed class BeneficiaryRegister(AnSinhDbContext db, ScopeResolver scopes
             errors.Add("decisionDate", $"Ngày quyết định {r.DecisionDate:dd/MM/yyyy} ở tương lai.");
         }
         errors.ThrowIfAny();
-        var person = await db.Set<Person>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == r.PersonId, ct);
+        var nationalId = r.NationalId?.Trim();
+        var person = r.PersonId is { } personId
+            ? await db.Set<Person>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, ct)
+            : await db.Set<Person>().AsNoTracking().Where(p => p.NationalId == nationalId && p.Status == PersonStatus.Resident).FirstOrDefaultAsync(ct);
         var scope = await scopes.CurrentAsync(ct);
         if (person is null || !scope.Allows(person.CommuneUnitId, person.ProvinceCode))
         {
