@@ -98,7 +98,18 @@ public sealed class DatabaseInitializer(AnSinhDbContext db, UserManager<AppUser>
     {
         if (await db.Set<AnSinh.Benefits.Parameters.BaseLevel>().AnyAsync(ct))
         {
-            return 0;
+            // A database loaded by an earlier version gets the coefficient rows shipped since.
+            var have = (await db.Set<AnSinh.Benefits.Parameters.AssistanceCoefficient>().AsNoTracking().ToListAsync(ct))
+                .Select(c => (c.Clause, c.Disability, c.MinAge, c.ValidFrom)).ToHashSet();
+            var missing = AnSinh.Benefits.Parameters.ShippedParameters.Coefficients.Where(c => !have.Contains((c.Clause, c.Disability, c.MinAge, c.ValidFrom))).ToList();
+            if (missing.Count == 0)
+            {
+                return 0;
+            }
+            db.AddRange(missing);
+            db.Audit("benefit_parameters.load", "benefit_parameters", null, null, after: new { coefficients = missing.Select(c => c.Clause) });
+            await db.SaveChangesAsync(ct);
+            return missing.Count;
         }
         var levels = AnSinh.Benefits.Parameters.ShippedParameters.BaseLevels;
         var coefficients = AnSinh.Benefits.Parameters.ShippedParameters.Coefficients;

@@ -44,6 +44,7 @@ public static class BenefitsApi
             var b = await register.CreateAsync(r, ct);
             return TypedResults.Created($"/api/benefits/beneficiaries/{b.Id}", b);
         });
+        g.MapPost("/beneficiaries/{id:guid}/end", async (Guid id, EndRequest r, BeneficiaryRegister register, CancellationToken ct) => await register.EndAsync(id, r, ct));
         g.MapPost("/merit/quote", async (MeritQuoteRequest r, BenefitParameters p, CancellationToken ct) => View(await p.QuoteMeritAsync(r, ct)));
     }
 

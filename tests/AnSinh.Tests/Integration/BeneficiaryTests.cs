@@ -74,6 +74,15 @@ public sealed class BeneficiaryTests
         Assert.Equal(HttpStatusCode.Conflict, (await viewer.PostAsJsonAsync("/api/benefits/beneficiaries",
             new { personId = head, scheme = "social_pension", decisionNumber = "QĐ 1", decisionDate = "2025-08-01" })).StatusCode);
 
+        // A death ends the entitlement after its month and proposes the funeral support: 20 × the base level of the day.
+        var ended = await OkAsync(await officer.PostAsJsonAsync($"/api/benefits/beneficiaries/{b.GetProperty("id").GetGuid()}/end", new { reason = "death", date = "2025-05-20" }));
+        Assert.Equal("2025-05-01", ended.GetProperty("lastPaidMonth").GetString());
+        Assert.Equal(10_000_000, ended.GetProperty("funeralSupport").GetInt64());
+        Assert.Contains("Điều 11", ended.GetProperty("funeralExplanation").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Conflict, (await officer.PostAsJsonAsync($"/api/benefits/beneficiaries/{b.GetProperty("id").GetGuid()}/end", new { reason = "death", date = "2025-05-20" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await officer.PostAsJsonAsync($"/api/benefits/beneficiaries/{merit.GetProperty("id").GetGuid()}/end", new { reason = "bored", date = "2025-05-20" })).StatusCode);
+        Assert.DoesNotContain((await OkAsync(await officer.GetAsync("/api/benefits/beneficiaries?communeCode=01699"))).EnumerateArray(), x => x.GetProperty("id").GetGuid() == b.GetProperty("id").GetGuid());
+
         // Every read is audited.
         var db = app.NewDb(out var scope);
         using (scope)

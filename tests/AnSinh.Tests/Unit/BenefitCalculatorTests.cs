@@ -109,6 +109,7 @@ public sealed class BenefitCalculatorTests
         Assert.Contains("không có trong Điều 5", Assert.Throws<QuoteException>(() => Assistance(new DateOnly(2020, 1, 1), new DateOnly(1940, 1, 1), ["5.5a"])).Message, StringComparison.Ordinal);
         Assert.Contains("không có trong Điều 5", Assert.Throws<QuoteException>(() => Assistance(date, new DateOnly(1940, 1, 1), ["5.9"])).Message, StringComparison.Ordinal);
         Assert.Equal("disability", Assert.Throws<QuoteException>(() => Assistance(date, new DateOnly(1990, 1, 1), ["5.6"])).Field);
+        Assert.Equal("clauses", Assert.Throws<QuoteException>(() => Assistance(date, new DateOnly(1940, 1, 1), ["funeral"])).Field);
         Assert.Equal("birthDate", Assert.Throws<QuoteException>(() => Assistance(date, new DateOnly(2026, 1, 1), ["5.5a"])).Field);
         Assert.Contains("không thuộc khoản 5.5a", Assert.Throws<QuoteException>(() => Assistance(date, new DateOnly(1980, 1, 1), ["5.5a"])).Message, StringComparison.Ordinal);
         Assert.Equal("children", Assert.Throws<QuoteException>(() => Assistance(date, new DateOnly(1990, 1, 1), ["5.4"])).Field);

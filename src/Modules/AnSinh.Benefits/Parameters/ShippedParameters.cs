@@ -50,6 +50,8 @@ public static class ShippedParameters
         C("5.6", 0, 16, 2.5m, "particularly_severe"), C("5.6", 16, 60, 2.0m, "particularly_severe"), C("5.6", 60, null, 2.5m, "particularly_severe"),
         C("5.7", 0, 3, 1.5m),
         C("5.8", 0, null, 1.5m),
+        // Not an Article 5 clause: the funeral support when a recipient dies, as a multiple of the base level.
+        new() { Clause = "funeral", MinAge = 0, Coefficient = 20m, ValidFrom = D(2021, 7, 1), Source = "Nghị định 20/2021/NĐ-CP, Điều 11 (hỗ trợ chi phí mai táng)" },
     ];
 
     private static AssistanceCoefficient C(string clause, int min, int? max, decimal k, string? disability = null, bool perChild = false) => new()

@@ -60,7 +60,9 @@ public static class AssistanceCalculator
         var parts = new List<QuotePart>();
         foreach (var clause in input.Clauses.Select(c => c.Trim()).Distinct())
         {
-            var rows = p.Coefficients.Where(c => c.Clause == clause && c.ValidFrom <= input.Date && (c.ValidTo is null || c.ValidTo >= input.Date)).ToList();
+            // Only Article 5 clauses are monthly allowances (the table also holds the funeral multiple).
+            var rows = !clause.StartsWith("5.", StringComparison.Ordinal) ? []
+                : p.Coefficients.Where(c => c.Clause == clause && c.ValidFrom <= input.Date && (c.ValidTo is null || c.ValidTo >= input.Date)).ToList();
             if (rows.Count == 0)
             {
                 throw new QuoteException("clauses", $"Khoản \"{clause}\" không có trong Điều 5 Nghị định 20/2021/NĐ-CP áp dụng ngày {input.Date:dd/MM/yyyy}.");

@@ -34,7 +34,7 @@ public sealed class ParameterIndex
 
     public AssistanceCoefficient? Coefficient(string clause, DateOnly date, int age, string? disability)
     {
-        if (!_byClause.TryGetValue(clause, out var rows))
+        if (!clause.StartsWith("5.", StringComparison.Ordinal) || !_byClause.TryGetValue(clause, out var rows))
         {
             return null;
         }

@@ -14,6 +14,11 @@ public sealed record BeneficiaryRequest(Guid? PersonId, string? Scheme, List<str
     string? Category, int? Martyrs, int? InjuryPercent, bool? ParticularlySevere, string? DecisionNumber, DateOnly? DecisionDate, DateOnly? EntitledFrom,
     string? NationalId = null);
 
+public sealed record EndRequest(string? Reason, DateOnly? Date, string? Note);
+
+/// <summary>The end of an entitlement; on a death, the funeral support proposed at the dated rate.</summary>
+public sealed record EndResult(Guid Id, DateOnly LastPaidMonth, string Reason, long? FuneralSupport, string? FuneralExplanation);
+
 /// <summary>A beneficiary as the reader may see them: HIV, disability and injury shown only to the roles that handle dossiers.</summary>
 public sealed record BeneficiaryView(Guid Id, Guid PersonId, string FullName, DateOnly BirthDate, string CommuneCode, string Scheme, string? Clauses,
     string? Disability, bool? Hiv, string? Category, int Martyrs, int? InjuryPercent, string DecisionNumber, DateOnly DecisionDate, DateOnly EntitledFrom,
@@ -127,6 +132,74 @@ public sealed class BeneficiaryRegister(AnSinhDbContext db, ScopeResolver scopes
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return View(beneficiary, amount, note, db.Actor.Role);
+    }
+
+    /// <summary>
+    /// Ends an entitlement: death, moving to another commune (the receiving commune records its own
+    /// decision; the national ID is free again once this one ends), or loss of eligibility. Payment
+    /// stops after the month of the event. A death of a social-assistance or social-pension
+    /// recipient proposes the funeral support at the dated multiple of the base level.
+    /// </summary>
+    public async Task<EndResult> EndAsync(Guid id, EndRequest r, CancellationToken ct = default)
+    {
+        if (!CanWrite(db.Actor.Role))
+        {
+            throw new RuleViolationException("Chỉ cán bộ xã (hoặc quản trị hệ thống) được chấm dứt chế độ.");
+        }
+        var reason = r.Reason?.Trim().ToLowerInvariant();
+        var errors = new ValidationErrors();
+        if (reason is not ("death" or "moved" or "ineligible"))
+        {
+            errors.Add("reason", "Lý do phải là death (qua đời), moved (chuyển đi) hoặc ineligible (không còn đủ điều kiện).");
+        }
+        if (r.Date is null)
+        {
+            errors.Add("date", "Cần ngày xảy ra sự việc.");
+        }
+        else if (r.Date > db.Today())
+        {
+            errors.Add("date", $"Ngày {r.Date:dd/MM/yyyy} ở tương lai.");
+        }
+        if (r.Note?.Length > 300)
+        {
+            errors.Add("note", "Ghi chú dài quá 300 ký tự.");
+        }
+        errors.ThrowIfAny();
+        var b = await db.Set<Beneficiary>().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("Không tìm thấy đối tượng.");
+        var scope = await scopes.CurrentAsync(ct);
+        if (!scope.Allows(b.CommuneUnitId, b.ProvinceCode))
+        {
+            await db.AuditDeniedAsync("beneficiary", id.ToString(), b.CommuneCode, ct);
+            throw new NotFoundException("Không tìm thấy đối tượng.");
+        }
+        if (b.EndedOn is not null)
+        {
+            throw new RuleViolationException($"Chế độ của {b.FullName} đã chấm dứt từ {b.EndedOn:dd/MM/yyyy}.");
+        }
+        if (r.Date < b.BirthDate || r.Date < b.DecisionDate.AddYears(-50))
+        {
+            throw new InputValidationException("date", "Ngày chấm dứt không hợp lệ.");
+        }
+        var date = r.Date!.Value;
+        var lastMonth = new DateOnly(date.Year, date.Month, 1);
+        b.EndedOn = lastMonth.AddMonths(1).AddDays(-1);
+        b.EndReason = reason + (string.IsNullOrWhiteSpace(r.Note) ? "" : ": " + r.Note.Trim());
+        long? funeral = null;
+        string? explanation = null;
+        if (reason == "death" && b.Scheme is Scheme.SocialAssistance or Scheme.SocialPension)
+        {
+            var set = await parameters.LoadAsync(ct);
+            var level = set.BaseLevelOn(Scheme.SocialAssistance, date, b.ProvinceCode);
+            var multiple = set.Coefficients.Where(c => c.Clause == "funeral" && c.ValidFrom <= date && (c.ValidTo is null || c.ValidTo >= date)).OrderByDescending(c => c.ValidFrom).FirstOrDefault();
+            if (level is not null && multiple is not null)
+            {
+                funeral = (long)Math.Round(level.Amount * multiple.Coefficient, MidpointRounding.AwayFromZero);
+                explanation = $"Hỗ trợ mai táng đề xuất: {multiple.Coefficient:0.##} × mức chuẩn {level.Amount:N0} = {funeral:N0} đồng ({multiple.Source}; mức tối thiểu).";
+            }
+        }
+        db.Audit("beneficiary.end", "beneficiary", id.ToString(), b.CommuneCode, after: new { reason, date, b.EndedOn, funeral });
+        await db.SaveChangesAsync(ct);
+        return new EndResult(b.Id, lastMonth, reason!, funeral, explanation);
     }
 
     /// <summary>The monthly amount of a beneficiary in a month, or why it cannot be priced.</summary>
