@@ -48,6 +48,10 @@ public static class CliApp
           funds inspect FUND_ID [--cash N] [--bank N] --as USER
                                                    tự kiểm tra: chuỗi băm, đối chiếu tiền đếm, bất thường; mã thoát 2 nếu lệch
           funds close-year FUND_ID --year Y --as USER   khóa sổ năm, chuyển số dư sang năm sau
+          benefits base-levels --as USER           các mức chuẩn theo thời gian (tạm tính được đánh dấu)
+          benefits confirm LEVEL_ID [--amount N] [--source "VĂN BẢN"] --as admin   xác nhận mức tạm tính
+          benefits quote-assistance --date D --birth D --clauses 5.5a,5.6 [--disability severe] [--children N] [--province CODE] --as USER
+          benefits quote-merit --date D --category martyr_relative|war_invalid|… [--martyrs N] [--percent P] [--severe] --as USER
 
         Tuỳ chọn chung: --provider sqlite|postgres  --connection "chuỗi kết nối"
         """;
@@ -87,6 +91,7 @@ public static class CliApp
                 "users" => await UsersAsync(provider, positional, options, output),
                 "poverty" => await PovertyCommands.RunAsync(provider, positional, options, output),
                 "funds" => await FundsCommands.RunAsync(provider, positional, options, output),
+                "benefits" => await BenefitsCommands.RunAsync(provider, positional, options, output),
                 _ => Fail(error, $"Lệnh không rõ: {positional[0]}\n\n{Usage}"),
             };
         }
