@@ -878,11 +878,8 @@ public sealed class FundLedger(AnSinhDbContext db, FundDirectory directory, Rece
         {
             await InFundTransactionAsync(fundId, null, async fund =>
             {
-                var numbers = new Dictionary<int, Queue<string>>();
-                foreach (var year in receipts.Where(r => r.VoucherNumber is null).GroupBy(r => r.Date.Year))
-                {
-                    numbers[year.Key] = new Queue<string>(await VoucherBlockAsync(fund, year.Key, year.Count(), ct));
-                }
+                var numbers = await VoucherBlocksAsync(receipts.Where(r => r.VoucherNumber is null).GroupBy(r => r.Date.Year)
+                    .ToDictionary(g => (fund, g.Key), g => g.Count()), ct);
                 var bulk = new BulkEntries(await BulkInsert.ReserveKeysAsync<JournalEntry>(db, receipts.Count, ct));
                 foreach (var r in receipts)
                 {
@@ -903,7 +900,7 @@ public sealed class FundLedger(AnSinhDbContext db, FundDirectory directory, Rece
                         GoodsUnit = r.GoodsUnit,
                         Quantity = r.Quantity,
                         IdempotencyKey = r.IdempotencyKey,
-                        VoucherNumber = r.VoucherNumber ?? numbers[r.Date.Year].Dequeue(),
+                        VoucherNumber = r.VoucherNumber ?? numbers[(fund, r.Date.Year)].Dequeue(),
                         PostedBy = db.Actor.UserName,
                     };
                     var lines = LedgerRules.ReceiptLines(r.Channel, r.Amount);
@@ -966,7 +963,10 @@ public sealed class FundLedger(AnSinhDbContext db, FundDirectory directory, Rece
         return result;
     }
 
-    /// <summary>Blocks of receipt numbers for several funds and years, with one look-up for numbers already typed in from paper.</summary>
+    /// <summary>
+    /// Blocks of consecutive receipt numbers of each fund's unit series for a year (a batch, an
+    /// import), skipping numbers already typed in from paper, with one look-up for all of them.
+    /// </summary>
     private async Task<Dictionary<(Fund, int), Queue<string>>> VoucherBlocksAsync(Dictionary<(Fund Fund, int Year), int> wanted, CancellationToken ct)
     {
         var result = wanted.Keys.ToDictionary(k => k, _ => new Queue<string>());
@@ -1001,30 +1001,6 @@ public sealed class FundLedger(AnSinhDbContext db, FundDirectory directory, Rece
                     result[key].Enqueue(number);
                 }
             }
-        }
-        return result;
-    }
-
-    /// <summary>A block of consecutive receipt numbers of the unit's series for the year, skipping numbers already typed in from paper.</summary>
-    private async Task<List<string>> VoucherBlockAsync(Fund fund, int year, int count, CancellationToken ct)
-    {
-        var result = new List<string>(count);
-        while (result.Count < count)
-        {
-            var need = count - result.Count;
-            var series = LedgerRules.Series(EntryKind.Receipt);
-            var lastNumber = (await db.Database.SqlQuery<long>($"""
-                INSERT INTO fund_voucher_counters ("UnitCode", "Year", "Series", "Last") VALUES ({fund.UnitCode}, {year}, {series}, {(long)need})
-                ON CONFLICT ("UnitCode", "Year", "Series") DO UPDATE SET "Last" = fund_voucher_counters."Last" + {(long)need}
-                RETURNING "Last" AS "Value"
-                """).ToListAsync(ct)).Single();
-            var block = Enumerable.Range(0, need).Select(i => LedgerRules.VoucherNumber(series, fund.UnitCode, year, lastNumber - need + 1 + i)).ToList();
-            var taken = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var chunk in block.Chunk(1000))
-            {
-                taken.UnionWith(await db.Set<JournalEntry>().AsNoTracking().Where(e => e.UnitCode == fund.UnitCode && chunk.Contains(e.VoucherNumber!)).Select(e => e.VoucherNumber!).ToListAsync(ct));
-            }
-            result.AddRange(block.Where(n => !taken.Contains(n)));
         }
         return result;
     }
