@@ -3,19 +3,13 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using AnSinh.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using static AnSinh.Tests.Infrastructure.ApiResponses;
 
 namespace AnSinh.Tests.Integration;
 
 /// <summary>Issue #5, first part: dated parameters and quotes through the API on both engines.</summary>
 public sealed class BenefitsTests
 {
-    private static async Task<JsonElement> OkAsync(HttpResponseMessage r)
-    {
-        var text = await r.Content.ReadAsStringAsync();
-        Assert.True(r.IsSuccessStatusCode, $"{(int)r.StatusCode}: {text}");
-        return JsonDocument.Parse(text).RootElement.Clone();
-    }
-
     [Theory]
     [MemberData(nameof(Lanes.Engines), MemberType = typeof(Lanes))]
     public async Task Base_levels_are_dated_data_and_quotes_apply_them_with_the_legal_figures(string engine)

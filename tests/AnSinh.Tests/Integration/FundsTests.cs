@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using AnSinh.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using static AnSinh.Tests.Infrastructure.ApiResponses;
 
 namespace AnSinh.Tests.Integration;
 
@@ -11,20 +12,6 @@ namespace AnSinh.Tests.Integration;
 public sealed class FundsTests
 {
     private const long Million = 1_000_000;
-
-    private static async Task<JsonElement> OkAsync(HttpResponseMessage r)
-    {
-        var text = await r.Content.ReadAsStringAsync();
-        Assert.True(r.IsSuccessStatusCode, $"{(int)r.StatusCode}: {text}");
-        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
-    }
-
-    private static async Task<string> FailsAsync(HttpResponseMessage r, HttpStatusCode status)
-    {
-        var text = await r.Content.ReadAsStringAsync();
-        Assert.True(r.StatusCode == status, $"expected {(int)status}, got {(int)r.StatusCode}: {text}");
-        return JsonDocument.Parse(text).RootElement.GetProperty("detail").GetString()!;
-    }
 
     private static async Task<Guid> FundAsync(HttpClient c, string unitCode, string kind = "special", string? name = null)
     {

@@ -4,26 +4,13 @@ using System.Text.Json;
 using AnSinh.Poverty.Classification;
 using AnSinh.Poverty.Rounds;
 using AnSinh.Tests.Infrastructure;
+using static AnSinh.Tests.Infrastructure.ApiResponses;
 
 namespace AnSinh.Tests.Integration;
 
 /// <summary>Gift campaigns of the funds issue (#4, item 8) through the API on both engines.</summary>
 public sealed class GiftCampaignTests
 {
-    private static async Task<JsonElement> OkAsync(HttpResponseMessage r)
-    {
-        var text = await r.Content.ReadAsStringAsync();
-        Assert.True(r.IsSuccessStatusCode, $"{(int)r.StatusCode}: {text}");
-        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
-    }
-
-    private static async Task<string> FailsAsync(HttpResponseMessage r, HttpStatusCode status)
-    {
-        var text = await r.Content.ReadAsStringAsync();
-        Assert.True(r.StatusCode == status, $"expected {(int)status}, got {(int)r.StatusCode}: {text}");
-        return JsonDocument.Parse(text).RootElement.GetProperty("detail").GetString()!;
-    }
-
     /// <summary>Puts a household on a list as a decided round would (the review itself is tested in the poverty tests).</summary>
     private static async Task ListAsync(TestApp app, Guid household, PovertyClass status)
     {

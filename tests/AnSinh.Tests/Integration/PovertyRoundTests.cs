@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AnSinh.Tests.Infrastructure;
+using static AnSinh.Tests.Infrastructure.ApiResponses;
 
 namespace AnSinh.Tests.Integration;
 
@@ -23,13 +24,6 @@ public sealed class PovertyRoundTests
         var r = await client.PostAsJsonAsync("/api/households", new { communeCode = commune, village = Village, address = "Bản Nà Rì", date = "2025-08-01", members });
         Assert.Equal(HttpStatusCode.Created, r.StatusCode);
         return (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-    }
-
-    private static async Task<JsonElement> OkAsync(HttpResponseMessage r)
-    {
-        var text = await r.Content.ReadAsStringAsync();
-        Assert.True(r.IsSuccessStatusCode, $"{(int)r.StatusCode}: {text}");
-        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
     }
 
     private static async Task<string> ConflictAsync(HttpResponseMessage r)
