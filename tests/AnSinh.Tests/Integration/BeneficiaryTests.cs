@@ -2,19 +2,13 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AnSinh.Tests.Infrastructure;
+using static AnSinh.Tests.Infrastructure.ApiResponses;
 
 namespace AnSinh.Tests.Integration;
 
 /// <summary>Issue #5: the registers of beneficiaries linked to the household register, on both engines.</summary>
 public sealed class BeneficiaryTests
 {
-    private static async Task<JsonElement> OkAsync(HttpResponseMessage r)
-    {
-        var text = await r.Content.ReadAsStringAsync();
-        Assert.True(r.IsSuccessStatusCode, $"{(int)r.StatusCode}: {text}");
-        return JsonDocument.Parse(text).RootElement.Clone();
-    }
-
     [Theory]
     [MemberData(nameof(Lanes.Engines), MemberType = typeof(Lanes))]
     public async Task A_beneficiary_is_registered_from_the_household_register_priced_by_the_rules_and_sensitive_data_is_shown_only_to_who_needs_it(string engine)
@@ -81,6 +75,8 @@ public sealed class BeneficiaryTests
         Assert.Contains("Điều 11", ended.GetProperty("funeralExplanation").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Conflict, (await officer.PostAsJsonAsync($"/api/benefits/beneficiaries/{b.GetProperty("id").GetGuid()}/end", new { reason = "death", date = "2025-05-20" })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await officer.PostAsJsonAsync($"/api/benefits/beneficiaries/{merit.GetProperty("id").GetGuid()}/end", new { reason = "bored", date = "2025-05-20" })).StatusCode);
+        Assert.Contains("trước tháng bắt đầu hưởng", await FailsAsync(await officer.PostAsJsonAsync($"/api/benefits/beneficiaries/{merit.GetProperty("id").GetGuid()}/end",
+            new { reason = "moved", date = "2024-08-20" }), HttpStatusCode.BadRequest), StringComparison.Ordinal);
         Assert.DoesNotContain((await OkAsync(await officer.GetAsync("/api/benefits/beneficiaries?communeCode=01699"))).EnumerateArray(), x => x.GetProperty("id").GetGuid() == b.GetProperty("id").GetGuid());
 
         // Every read is audited.

@@ -176,9 +176,9 @@ public sealed class BeneficiaryRegister(AnSinhDbContext db, ScopeResolver scopes
         {
             throw new RuleViolationException($"Chế độ của {b.FullName} đã chấm dứt từ {b.EndedOn:dd/MM/yyyy}.");
         }
-        if (r.Date < b.BirthDate || r.Date < b.DecisionDate.AddYears(-50))
+        if (r.Date < b.EntitledFrom)
         {
-            throw new InputValidationException("date", "Ngày chấm dứt không hợp lệ.");
+            throw new InputValidationException("date", $"Ngày {r.Date:dd/MM/yyyy} trước tháng bắt đầu hưởng ({b.EntitledFrom:MM/yyyy}); hãy kiểm tra lại quyết định.");
         }
         var date = r.Date!.Value;
         var lastMonth = new DateOnly(date.Year, date.Month, 1);
