@@ -137,6 +137,10 @@ public static class DataServices
         services.AddScoped<AnSinh.Funds.Gifts.GiftCampaigns>();
         services.AddScoped<AnSinh.Benefits.Parameters.BenefitParameters>();
         services.AddScoped<AnSinh.Benefits.Registers.BeneficiaryRegister>();
+        services.AddScoped<AnSinh.Benefits.Payroll.Payrolls>();
+        services.AddScoped<AnSinh.Benefits.Payroll.PayrollDocuments>();
+        services.AddScoped<AnSinh.Benefits.Payroll.PayrollJob>();
+        services.AddScoped<IJobHandler>(sp => sp.GetRequiredService<AnSinh.Benefits.Payroll.PayrollJob>());
         services.AddScoped<AnSinh.Funds.Gifts.GiftDocuments>();
         services.AddScoped<AnSinh.Funds.Import.FundReceiptImport>();
         services.AddScoped<IJobHandler, AnSinh.Funds.Import.FundReceiptImportJob>();

@@ -1,7 +1,12 @@
+using System.Text.Json;
 using AnSinh.Benefits.Parameters;
+using AnSinh.Benefits.Payroll;
 using AnSinh.Benefits.Quotes;
 using AnSinh.Benefits.Registers;
 using AnSinh.Platform.Errors;
+using AnSinh.Platform.Jobs;
+using AnSinh.Platform.Persistence;
+using AnSinh.Platform.Scoping;
 
 namespace AnSinh.Web.Api;
 
@@ -45,7 +50,63 @@ public static class BenefitsApi
             return TypedResults.Created($"/api/benefits/beneficiaries/{b.Id}", b);
         });
         g.MapPost("/beneficiaries/{id:guid}/end", async (Guid id, EndRequest r, BeneficiaryRegister register, CancellationToken ct) => await register.EndAsync(id, r, ct));
+        // The monthly payroll: one commune at once, or a whole province as a background job.
+        var p = app.MapGroup("/api/payroll").RequireAuthorization().WithTags("Payroll");
+        p.MapGet("/runs", async (string? communeCode, string? month, Payrolls s, CancellationToken ct) => await s.ListAsync(communeCode, month, ct));
+        p.MapPost("/runs", async (PayrollRequest r, Payrolls s, CancellationToken ct) =>
+        {
+            var run = await s.ComputeAsync(r, ct);
+            return TypedResults.Created($"/api/payroll/runs/{run.Id}", run);
+        });
+        p.MapPost("/province-runs", async (ProvincePayrollRequest r, AnSinhDbContext db, ScopeResolver scopes, JobQueue queue, CancellationToken ct) =>
+        {
+            var job = await StartProvinceAsync(r, db, scopes, queue, ct);
+            return TypedResults.Accepted($"/api/jobs/{job.Id}", new { jobId = job.Id });
+        });
+        p.MapGet("/runs/{id:guid}", async (Guid id, Payrolls s, CancellationToken ct) =>
+        {
+            var (run, lines) = await s.LinesAsync(id, ct);
+            return new { run, lines };
+        });
+        p.MapPost("/runs/{id:guid}/approve", async (Guid id, Payrolls s, CancellationToken ct) => await s.ApproveAsync(id, ct));
+        p.MapPost("/runs/{id:guid}/payments", async (Guid id, PaymentRequest r, Payrolls s, CancellationToken ct) => await s.PayAsync(id, r, ct));
+        p.MapGet("/runs/{id:guid}/changes", async (Guid id, Payrolls s, CancellationToken ct) => await s.ChangesAsync(id, ct));
+        p.MapGet("/runs/{id:guid}/payroll.xlsx", async (Guid id, PayrollDocuments docs, HttpContext http, CancellationToken ct) =>
+        {
+            http.Response.ContentType = PayrollDocuments.XlsxType;
+            http.Response.Headers.ContentDisposition = $"attachment; filename=\"chi-tra-{id:N}.xlsx\"";
+            await docs.XlsxAsync(http.Response.Body, id, ct);
+        });
+        p.MapGet("/runs/{id:guid}/payroll.pdf", async (Guid id, PayrollDocuments docs, CancellationToken ct) =>
+            TypedResults.File(await docs.PdfAsync(id, ct), "application/pdf", $"chi-tra-{id:N}.pdf"));
+
         g.MapPost("/merit/quote", async (MeritQuoteRequest r, BenefitParameters p, CancellationToken ct) => View(await p.QuoteMeritAsync(r, ct)));
+    }
+
+    public sealed record ProvincePayrollRequest(string? ProvinceCode, string? Month);
+
+    public static async Task<BackgroundJob> StartProvinceAsync(ProvincePayrollRequest r, AnSinhDbContext db, ScopeResolver scopes, JobQueue queue, CancellationToken ct)
+    {
+        if (!Payrolls.CanCompute(db.Actor.Role))
+        {
+            throw new RuleViolationException("Chỉ cán bộ (hoặc quản trị hệ thống) được lập bảng chi trả.");
+        }
+        var errors = new ValidationErrors();
+        if (string.IsNullOrWhiteSpace(r.ProvinceCode))
+        {
+            errors.Add("provinceCode", "Cần mã tỉnh.");
+        }
+        errors.ThrowIfAny();
+        Payrolls.ValidMonth(r.Month, Platform.AdminUnits.AdminUnitQueries.Today(db));
+        var scope = await scopes.CurrentAsync(ct);
+        var province = r.ProvinceCode!.Trim();
+        if (scope.Kind is not (ScopeKind.Nation or ScopeKind.Province) || (scope.Kind == ScopeKind.Province && scope.ProvinceCode != province))
+        {
+            throw new RuleViolationException("Lập bảng chi trả cả tỉnh cần phạm vi của tỉnh đó.");
+        }
+        var job = await JobStore.CreateAsync(db, PayrollJob.JobKind, JsonSerializer.Serialize(new PayrollJob.Payload(province, r.Month!.Trim())), ct);
+        queue.Enqueue(job.Id);
+        return job;
     }
 
     private static object View(Quote q) => new

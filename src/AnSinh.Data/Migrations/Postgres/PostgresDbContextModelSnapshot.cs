@@ -163,6 +163,147 @@ namespace AnSinh.Data.Migrations.Postgres
                     b.ToTable("benefit_merit_rates", (string)null);
                 });
 
+            modelBuilder.Entity("AnSinh.Benefits.Payroll.PayrollLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("BeneficiaryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("ForMonth")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("PayKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("PaymentMethod")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("PaymentReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Scheme")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BeneficiaryId", "ForMonth");
+
+                    b.HasIndex("RunId", "BeneficiaryId");
+
+                    b.HasIndex("ProvinceCode", "PayKey", "ForMonth", "Scheme")
+                        .IsUnique()
+                        .HasDatabaseName("ux_payroll_once_per_month")
+                        .HasFilter("\"Kind\" = 1");
+
+                    b.ToTable("benefit_payroll_lines", (string)null);
+                });
+
+            modelBuilder.Entity("AnSinh.Benefits.Payroll.PayrollRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("Arrears")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("CommuneName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("CommuneUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ComputedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ParametersHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("People")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<long>("Recoveries")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Withheld")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneUnitId", "Month")
+                        .IsUnique();
+
+                    b.HasIndex("ProvinceCode", "Month");
+
+                    b.ToTable("benefit_payroll_runs", (string)null);
+                });
+
             modelBuilder.Entity("AnSinh.Benefits.Registers.Beneficiary", b =>
                 {
                     b.Property<Guid>("Id")
@@ -175,6 +316,9 @@ namespace AnSinh.Data.Migrations.Postgres
                     b.Property<string>("Category")
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Children")
                         .HasColumnType("integer");
@@ -259,6 +403,10 @@ namespace AnSinh.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("NationalId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("CommuneUnitId", "ChangedAt");
 
                     b.HasIndex("PersonId", "Scheme");
 

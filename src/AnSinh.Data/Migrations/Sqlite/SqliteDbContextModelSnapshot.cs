@@ -152,6 +152,145 @@ namespace AnSinh.Data.Migrations.Sqlite
                     b.ToTable("benefit_merit_rates", (string)null);
                 });
 
+            modelBuilder.Entity("AnSinh.Benefits.Payroll.PayrollLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BeneficiaryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ForMonth")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PayKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaymentMethod")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaymentReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Scheme")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BeneficiaryId", "ForMonth");
+
+                    b.HasIndex("RunId", "BeneficiaryId");
+
+                    b.HasIndex("ProvinceCode", "PayKey", "ForMonth", "Scheme")
+                        .IsUnique()
+                        .HasDatabaseName("ux_payroll_once_per_month")
+                        .HasFilter("\"Kind\" = 1");
+
+                    b.ToTable("benefit_payroll_lines", (string)null);
+                });
+
+            modelBuilder.Entity("AnSinh.Benefits.Payroll.PayrollRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ApprovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Arrears")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CommuneName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CommuneUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ComputedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParametersHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("People")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Recoveries")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Withheld")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneUnitId", "Month")
+                        .IsUnique();
+
+                    b.HasIndex("ProvinceCode", "Month");
+
+                    b.ToTable("benefit_payroll_runs", (string)null);
+                });
+
             modelBuilder.Entity("AnSinh.Benefits.Registers.Beneficiary", b =>
                 {
                     b.Property<Guid>("Id")
@@ -163,6 +302,9 @@ namespace AnSinh.Data.Migrations.Sqlite
 
                     b.Property<string>("Category")
                         .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Children")
@@ -248,6 +390,10 @@ namespace AnSinh.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("NationalId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("CommuneUnitId", "ChangedAt");
 
                     b.HasIndex("PersonId", "Scheme");
 

@@ -44,6 +44,9 @@ public sealed class Beneficiary
     public string? EndReason { get; set; }
     public DateTime CreatedAt { get; set; }
     public required string CreatedBy { get; set; }
+
+    /// <summary>When the record last changed (created, ended): the payroll re-checks the months already paid of records changed since its last approved run.</summary>
+    public DateTime ChangedAt { get; set; }
 }
 
 internal sealed class BeneficiaryConfiguration : IEntityTypeConfiguration<Beneficiary>
@@ -65,5 +68,7 @@ internal sealed class BeneficiaryConfiguration : IEntityTypeConfiguration<Benefi
         b.HasIndex(x => new { x.CommuneUnitId, x.Scheme, x.EndedOn });
         b.HasIndex(x => new { x.ProvinceCode, x.Scheme });
         b.HasIndex(x => x.NationalId);
+        b.HasIndex(x => x.PersonId);
+        b.HasIndex(x => new { x.CommuneUnitId, x.ChangedAt });
     }
 }

@@ -108,6 +108,7 @@ public sealed class BeneficiaryRegister(AnSinhDbContext db, ScopeResolver scopes
             DecisionDate = r.DecisionDate!.Value,
             EntitledFrom = entitledFrom,
             CreatedAt = db.Now(),
+            ChangedAt = db.Now(),
             CreatedBy = db.Actor.UserName,
         };
         // The entitlement must be priced by the rules on its first month: a clause that does not exist then, an age outside it… is refused here.
@@ -184,6 +185,7 @@ public sealed class BeneficiaryRegister(AnSinhDbContext db, ScopeResolver scopes
         var lastMonth = new DateOnly(date.Year, date.Month, 1);
         b.EndedOn = lastMonth.AddMonths(1).AddDays(-1);
         b.EndReason = reason + (string.IsNullOrWhiteSpace(r.Note) ? "" : ": " + r.Note.Trim());
+        b.ChangedAt = db.Now();
         long? funeral = null;
         string? explanation = null;
         if (reason == "death" && b.Scheme is Scheme.SocialAssistance or Scheme.SocialPension)
