@@ -75,3 +75,44 @@ public sealed class BeneficiaryJourneyTests : BrowserTest
         await Assertions.Expect(page.Locator(".errors")).ToContainTextAsync("đã đang hưởng");
     }
 }
+
+public sealed class PayrollJourneyTests : BrowserTest
+{
+    [LaneFact("browser")]
+    public async Task A_commune_payroll_is_computed_approved_and_paid_in_the_browser()
+    {
+        var api = await AdminApiAsync();
+        var nationalId = TestData.NationalId(false, 1941);
+        var hh = await api.PostAsJsonAsync("/api/households", TestData.Household("01729", "Hà Văn Đông",
+            new { fullName = "Hà Thị Xuân", sex = "female", birthDate = "1941-02-03", nationalId, ethnicity = "Tày", relationship = "parent" }));
+        hh.EnsureSuccessStatusCode();
+        (await api.PostAsJsonAsync("/api/benefits/beneficiaries", new { nationalId, scheme = "social_assistance", clauses = new[] { "5.5a" }, decisionNumber = "QĐ 3/2025", decisionDate = "2025-01-10" }))
+            .EnsureSuccessStatusCode();
+
+        var page = await NewPageAsync();
+        await SignInAsAdminAsync(page);
+        await page.GotoAsync("/");
+        await page.ClickAsync("#nav-payroll");
+        await page.FillAsync("#p-commune", "01729");
+        await page.FillAsync("#p-month", "2025-02");
+        await page.ClickAsync("#compute-payroll");
+
+        // 84 years old: clause 5.5a at 2.0 × 500,000.
+        await Assertions.Expect(page.Locator("#payroll-summary")).ToHaveAttributeAsync("data-status", "draft");
+        await Assertions.Expect(page.Locator("#payroll-total")).ToHaveAttributeAsync("data-amount", "1000000");
+        await Assertions.Expect(page.Locator("#payroll-lines tr[data-person='Hà Thị Xuân']")).ToContainTextAsync("5.5a");
+
+        await page.ClickAsync("#approve-payroll");
+        await Assertions.Expect(page.Locator("#payroll-summary")).ToHaveAttributeAsync("data-status", "approved");
+        await page.ClickAsync("#pay-payroll");
+        await Assertions.Expect(page.Locator("#payroll-message")).ToContainTextAsync("1.000.000");
+        await Assertions.Expect(page.Locator("#payroll-lines tr[data-person='Hà Thị Xuân']")).ToContainTextAsync("cash");
+
+        // The same month cannot be computed again once frozen.
+        await page.ClickAsync("#nav-payroll");
+        await page.FillAsync("#p-commune", "01729");
+        await page.FillAsync("#p-month", "2025-02");
+        await page.ClickAsync("#compute-payroll");
+        await Assertions.Expect(page.Locator(".errors")).ToContainTextAsync("đã được duyệt và khóa");
+    }
+}
