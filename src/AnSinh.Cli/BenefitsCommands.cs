@@ -1,6 +1,10 @@
 using System.Globalization;
+using System.Text.Json;
 using AnSinh.Benefits.Parameters;
+using AnSinh.Benefits.Payroll;
 using AnSinh.Benefits.Quotes;
+using AnSinh.Platform.Jobs;
+using AnSinh.Platform.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AnSinh.Cli;
@@ -9,6 +13,7 @@ namespace AnSinh.Cli;
 internal static class BenefitsCommands
 {
     public const string Help = "Dùng: ansinh benefits base-levels | confirm LEVEL_ID [--amount N] [--source \"VĂN BẢN\"]"
+        + " | payroll --month YYYY-MM (--commune MÃ_XÃ | --province MÃ_TỈNH) | approve-payroll RUN_ID | payroll-export RUN_ID --out FILE.xlsx|.pdf"
         + " | quote-assistance --date D --birth D --clauses 5.5a,5.6 [--disability severe] [--children N] | quote-merit --date D --category C [--martyrs N] [--percent P]   --as USER";
 
     public static async Task<int> RunAsync(IServiceProvider root, List<string> positional, Dictionary<string, string> o, TextWriter output)
@@ -54,10 +59,68 @@ internal static class BenefitsCommands
                     Print(q, output);
                     return 0;
                 }
+            case "payroll":
+                {
+                    var month = CliApp.Required(o, "month");
+                    if (o.TryGetValue("province", out var province))
+                    {
+                        // The same job as the web's, recorded on the job page, run here to its end; approved communes are left as they are.
+                        var db = scope.ServiceProvider.GetRequiredService<AnSinhDbContext>();
+                        var job = await JobStore.CreateAsync(db, PayrollJob.JobKind, JsonSerializer.Serialize(new PayrollJob.Payload(province.Trim(), month)), CancellationToken.None);
+                        var bar = new ProgressBar(output);
+                        await JobStore.RunAsync(scope.ServiceProvider, job.Id, bar, CancellationToken.None);
+                        bar.Done();
+                        await using var check = await scope.ServiceProvider.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<AnSinhDbContext>>().CreateDbContextAsync();
+                        var done = await check.Jobs.FindAsync(job.Id) ?? throw new CliException("Không thấy tác vụ.");
+                        if (done.Status != JobStatus.Succeeded)
+                        {
+                            throw new CliException(done.Message ?? "Tác vụ không thành công.");
+                        }
+                        var r = JsonSerializer.Deserialize<PayrollJob.Result>(done.Result ?? "{}")!;
+                        output.WriteLine($"Tỉnh {province} tháng {month}: {r.Computed:N0} xã đã lập, {r.Frozen:N0} xã đã khóa từ trước; {r.People:N0} người, {r.Total:N0} đồng; {r.Adjustments:N0} khoản truy lĩnh/truy thu; {r.Withheld:N0} trường hợp không chi.");
+                        return 0;
+                    }
+                    var run = await scope.ServiceProvider.GetRequiredService<Payrolls>().ComputeAsync(new PayrollRequest(CliApp.Required(o, "commune"), month));
+                    PrintRun(run, output);
+                    return 0;
+                }
+            case "approve-payroll":
+                {
+                    var run = await scope.ServiceProvider.GetRequiredService<Payrolls>().ApproveAsync(RunId(positional));
+                    PrintRun(run, output);
+                    return 0;
+                }
+            case "payroll-export":
+                {
+                    var id = RunId(positional);
+                    var path = CliApp.Required(o, "out");
+                    var docs = scope.ServiceProvider.GetRequiredService<PayrollDocuments>();
+                    if (path.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase))
+                    {
+                        await File.WriteAllBytesAsync(path, await docs.PdfAsync(id, CancellationToken.None));
+                    }
+                    else if (path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+                    {
+                        await using var file = File.Create(path);
+                        await docs.XlsxAsync(file, id, CancellationToken.None);
+                    }
+                    else
+                    {
+                        throw new CliException("--out phải là tệp .xlsx hoặc .pdf.");
+                    }
+                    output.WriteLine($"Đã ghi {path}.");
+                    return 0;
+                }
             default:
                 throw new CliException(Help);
         }
     }
+
+    private static Guid RunId(List<string> positional) =>
+        positional.Count >= 3 && Guid.TryParse(positional[2], out var id) ? id : throw new CliException("Cần mã bảng chi trả (RUN_ID, dạng GUID).");
+
+    private static void PrintRun(PayrollRunView r, TextWriter output) =>
+        output.WriteLine($"{r.Id}  {r.CommuneName} ({r.CommuneCode}) tháng {r.Month}: {(r.Status == "approved" ? "ĐÃ DUYỆT" : "nháp")}; {r.People:N0} người, tổng {r.Total:N0} đồng (truy lĩnh {r.Arrears:N0}, truy thu {r.Recoveries:N0}); không chi {r.Withheld:N0}.");
 
     private static DateOnly Date(Dictionary<string, string> o, string key) =>
         DateOnly.TryParseExact(CliApp.Required(o, key), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : throw new CliException($"--{key} phải có dạng YYYY-MM-DD.");

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using AnSinh.Cli;
 using AnSinh.Tests.Infrastructure;
 
@@ -40,5 +41,55 @@ public sealed class BenefitsCliTests
         Assert.NotEqual(0, refused.Code);
         Assert.Contains("mức độ khuyết tật", refused.Output, StringComparison.Ordinal);
         Assert.NotEqual(0, (await Run(["benefits", "quote-merit", "--date", "01/01/2025", "--category", "hero", .. db])).Code);
+    }
+
+    [Theory]
+    [MemberData(nameof(Lanes.Engines), MemberType = typeof(Lanes))]
+    public async Task A_payroll_is_computed_approved_and_exported_from_the_command_line(string engine)
+    {
+        var app = TestApp.For(engine);
+        using var admin = await app.AdminAsync();
+        var nationalId = TestData.NationalId(false, 1941);
+        (await admin.PostAsJsonAsync("/api/households", TestData.Household("01738", "Đàm Văn Sơn",
+            new { fullName = "Đàm Thị Lan", sex = "female", birthDate = "1941-02-03", nationalId, ethnicity = "Nùng", relationship = "parent" }))).EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync("/api/benefits/beneficiaries", new { nationalId, scheme = "social_assistance", clauses = new[] { "5.5a" }, decisionNumber = "QĐ 5/2025", decisionDate = "2025-01-10" }))
+            .EnsureSuccessStatusCode();
+        string[] db = ["--provider", engine, "--connection", TestApp.ConnectionFor(engine), "--as", "admin"];
+
+        var computed = await Run(["benefits", "payroll", "--commune", "01738", "--month", "2025-02", .. db]);
+        Assert.True(computed.Code == 0, computed.Output);
+        Assert.Contains("tổng 1000000 đồng", Digits(computed.Output), StringComparison.Ordinal);
+        var runId = computed.Output.Split(' ', 2)[0].Trim();
+
+        var approved = await Run(["benefits", "approve-payroll", runId, .. db]);
+        Assert.True(approved.Code == 0, approved.Output);
+        Assert.Contains("ĐÃ DUYỆT", approved.Output, StringComparison.Ordinal);
+        var again = await Run(["benefits", "payroll", "--commune", "01738", "--month", "2025-02", .. db]);
+        Assert.NotEqual(0, again.Code);
+        Assert.Contains("đã được duyệt và khóa", again.Output, StringComparison.Ordinal);
+
+        var xlsx = Path.Combine(Path.GetTempPath(), $"chi-tra-{Guid.NewGuid():N}.xlsx");
+        var pdf = Path.ChangeExtension(xlsx, ".pdf");
+        try
+        {
+            Assert.Equal(0, (await Run(["benefits", "payroll-export", runId, "--out", xlsx, .. db])).Code);
+            Assert.Equal(0, (await Run(["benefits", "payroll-export", runId, "--out", pdf, .. db])).Code);
+            using (var reader = AnSinh.Platform.Excel.XlsxReader.Open(File.OpenRead(xlsx)))
+            {
+                Assert.Contains("Đàm Thị Lan", reader.ReadRows().SelectMany(r => r.Values));
+            }
+            Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(File.ReadAllBytes(pdf), 0, 4));
+        }
+        finally
+        {
+            File.Delete(xlsx);
+            File.Delete(pdf);
+        }
+
+        // The whole province as the recorded job; the approved commune is left as it was.
+        var province = await Run(["benefits", "payroll", "--province", "04", "--month", "2025-02", .. db]);
+        Assert.True(province.Code == 0, province.Output);
+        Assert.Contains("xã đã khóa từ trước", province.Output, StringComparison.Ordinal);
+        Assert.NotEqual(0, (await Run(["benefits", "payroll", "--commune", "01738", "--month", "2025-14", .. db])).Code);
     }
 }

@@ -81,16 +81,32 @@ public sealed class PayrollRulesTests
         Assert.Equal(before, PayrollRules.ParametersHash(new ParameterSet(ShippedParameters.BaseLevels, ShippedParameters.Coefficients, ShippedParameters.MeritRates())));
         var raised = ShippedParameters.BaseLevels.Select(b => new BaseLevel
         {
-            Id = b.Id, Scheme = b.Scheme, ProvinceCode = b.ProvinceCode, Amount = b.Amount + (b.Scheme == Scheme.SocialAssistance ? 1 : 0),
-            ValidFrom = b.ValidFrom, ValidTo = b.ValidTo, Source = b.Source,
+            Id = b.Id,
+            Scheme = b.Scheme,
+            ProvinceCode = b.ProvinceCode,
+            Amount = b.Amount + (b.Scheme == Scheme.SocialAssistance ? 1 : 0),
+            ValidFrom = b.ValidFrom,
+            ValidTo = b.ValidTo,
+            Source = b.Source,
         }).ToList();
         Assert.NotEqual(before, PayrollRules.ParametersHash(new ParameterSet(raised, ShippedParameters.Coefficients, ShippedParameters.MeritRates())));
     }
 
     private static Beneficiary Person(Scheme scheme, DateOnly birth, string? clauses = null, string? category = null, int martyrs = 0, int? injury = null, string province = "04") => new()
     {
-        Id = Guid.NewGuid(), PersonId = Guid.NewGuid(), CommuneCode = "01699", ProvinceCode = province, FullName = "Người thử", BirthDate = birth, Scheme = scheme,
-        Clauses = clauses, Category = category, Martyrs = martyrs, InjuryPercent = injury, DecisionNumber = "QĐ 1", CreatedBy = "test",
+        Id = Guid.NewGuid(),
+        PersonId = Guid.NewGuid(),
+        CommuneCode = "01699",
+        ProvinceCode = province,
+        FullName = "Người thử",
+        BirthDate = birth,
+        Scheme = scheme,
+        Clauses = clauses,
+        Category = category,
+        Martyrs = martyrs,
+        InjuryPercent = injury,
+        DecisionNumber = "QĐ 1",
+        CreatedBy = "test",
     };
 
     [Fact]
