@@ -58,8 +58,12 @@ public static class ScaleRun
                     int.Parse(o.GetValueOrDefault("seconds", "30"), CultureInfo.InvariantCulture), int.Parse(o.GetValueOrDefault("import-rows", "100000"), CultureInfo.InvariantCulture),
                     int.Parse(o.GetValueOrDefault("imports", "10"), CultureInfo.InvariantCulture));
                 return 0;
+            case "payroll":
+                await PayrollScaleRun.RunAsync(o.GetValueOrDefault("engine", "sqlite"), int.Parse(o.GetValueOrDefault("beneficiaries", "300000"), CultureInfo.InvariantCulture),
+                    int.Parse(o.GetValueOrDefault("seed", "21"), CultureInfo.InvariantCulture));
+                return 0;
             default:
-                Console.Error.WriteLine("scale make-file|import|query|poverty|funds");
+                Console.Error.WriteLine("scale make-file|import|query|poverty|funds|payroll");
                 return 1;
         }
     }

@@ -83,6 +83,7 @@ public static class DataServices
             services.AddScoped<IDbContextFactory<AnSinhDbContext>, ContextFactory<PostgresDbContext>>();
             services.AddScoped<IRegistryBulkWriter, PostgresRegistryBulkWriter>();
             services.AddScoped<AnSinh.Poverty.Rounds.IReviewResultWriter, PostgresReviewResultWriter>();
+            services.AddScoped<AnSinh.Benefits.Payroll.IPayrollLineWriter, PostgresPayrollLineWriter>();
         }
         else
         {
@@ -92,6 +93,7 @@ public static class DataServices
             services.AddScoped<IDbContextFactory<AnSinhDbContext>, ContextFactory<SqliteDbContext>>();
             services.AddScoped<IRegistryBulkWriter, SqliteRegistryBulkWriter>();
             services.AddScoped<AnSinh.Poverty.Rounds.IReviewResultWriter, SqliteReviewResultWriter>();
+            services.AddScoped<AnSinh.Benefits.Payroll.IPayrollLineWriter, SqlitePayrollLineWriter>();
         }
         services.AddDataProtection();
         services.AddIdentityCore<AppUser>(o =>

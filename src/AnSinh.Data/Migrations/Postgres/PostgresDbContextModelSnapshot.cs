@@ -217,11 +217,9 @@ namespace AnSinh.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BeneficiaryId", "ForMonth");
-
                     b.HasIndex("RunId", "BeneficiaryId");
 
-                    b.HasIndex("ProvinceCode", "PayKey", "ForMonth", "Scheme")
+                    b.HasIndex("ProvinceCode", "ForMonth", "Scheme", "PayKey")
                         .IsUnique()
                         .HasDatabaseName("ux_payroll_once_per_month")
                         .HasFilter("\"Kind\" = 1");

@@ -13,7 +13,7 @@ namespace AnSinh.Benefits.Payroll;
 /// commune is its own transaction and approved communes are left alone, so a job stopped half-way
 /// is run again and finishes the rest.
 /// </summary>
-public sealed class PayrollJob(AnSinhDbContext db, ScopeResolver scopes, BenefitParameters parameters) : IJobHandler
+public sealed class PayrollJob(AnSinhDbContext db, ScopeResolver scopes, BenefitParameters parameters, IPayrollLineWriter writer) : IJobHandler
 {
     public const string JobKind = "benefits.payroll";
 
@@ -43,7 +43,7 @@ public sealed class PayrollJob(AnSinhDbContext db, ScopeResolver scopes, Benefit
             throw new RuleViolationException("Lập bảng chi trả cả tỉnh cần phạm vi của tỉnh đó.");
         }
         var pricer = new PayrollPricer(await parameters.LoadAsync(ct));
-        var outcomes = await Payrolls.ComputeProvinceAsync(db, payload.ProvinceCode, month, pricer, progress, ct);
+        var outcomes = await Payrolls.ComputeProvinceAsync(db, writer, payload.ProvinceCode, month, pricer, progress, ct);
         return new Result(outcomes.Count, outcomes.Count(o => !o.Frozen), outcomes.Count(o => o.Frozen), outcomes.Where(o => !o.Frozen).Sum(o => (long)o.People),
             outcomes.Where(o => !o.Frozen).Sum(o => o.Total), outcomes.Sum(o => (long)o.Adjustments), outcomes.Where(o => !o.Frozen).Sum(o => (long)o.Withheld));
     }

@@ -28,14 +28,14 @@ public sealed record PayrollChange(Guid BeneficiaryId, string FullName, string S
 public sealed record PayrollChanges(string Month, string PreviousMonth, IReadOnlyList<PayrollChange> Increases, IReadOnlyList<PayrollChange> Decreases);
 
 /// <summary>What one commune's computation did.</summary>
-public sealed record CommuneOutcome(Guid RunId, string CommuneCode, int People, long Total, int Adjustments, int Withheld, bool Frozen);
+public sealed record CommuneOutcome(Guid RunId, string CommuneCode, int People, long Total, int Adjustments, int Withheld, bool Frozen, int Lines);
 
 /// <summary>
 /// The monthly payroll of a commune (and, as a background job, of every commune of a province):
 /// everyone entitled in the month priced by the one calculator, the months already paid re-checked
 /// for arrears and recoveries, no national ID paid twice in the province, then approved and frozen.
 /// </summary>
-public sealed class Payrolls(AnSinhDbContext db, ScopeResolver scopes, BenefitParameters parameters)
+public sealed class Payrolls(AnSinhDbContext db, ScopeResolver scopes, BenefitParameters parameters, IPayrollLineWriter writer)
 {
     /// <summary>How far back a payroll re-checks the months it already paid.</summary>
     public const int LookBackMonths = 24;
@@ -102,7 +102,7 @@ public sealed class Payrolls(AnSinhDbContext db, ScopeResolver scopes, BenefitPa
             throw new InputValidationException("communeCode", "Xã này ngoài địa bàn bạn phụ trách.");
         }
         var pricer = new PayrollPricer(await parameters.LoadAsync(ct));
-        var outcome = await ComputeCommuneAsync(db, unit, month, pricer, ct);
+        var outcome = await ComputeCommuneAsync(db, writer, unit, month, pricer, null, ct);
         if (outcome.Frozen)
         {
             throw new RuleViolationException(FrozenMessage(month, unit.FullName));
@@ -111,17 +111,29 @@ public sealed class Payrolls(AnSinhDbContext db, ScopeResolver scopes, BenefitPa
     }
 
     /// <summary>
-    /// Every commune of a province with beneficiaries, one transaction each: a commune already
-    /// approved is left as it is, so a run stopped half-way is simply run again.
+    /// Every commune of a province with beneficiaries. Communes are committed in groups of about
+    /// <see cref="LinesPerCommit"/> lines (one commit per commune rewrote the same index pages
+    /// seventy times over); approved communes are left as they are, so a job stopped half-way is
+    /// simply run again and finishes the rest.
     /// </summary>
-    public static async Task<List<CommuneOutcome>> ComputeProvinceAsync(AnSinhDbContext db, string provinceCode, DateOnly month, PayrollPricer pricer, IJobProgress? progress, CancellationToken ct)
+    public static async Task<List<CommuneOutcome>> ComputeProvinceAsync(AnSinhDbContext db, IPayrollLineWriter writer, string provinceCode, DateOnly month, PayrollPricer pricer, IJobProgress? progress, CancellationToken ct)
     {
         var communeIds = await db.Set<Beneficiary>().Where(b => b.ProvinceCode == provinceCode).Select(b => b.CommuneUnitId).Distinct().ToListAsync(ct);
         var units = await db.AdminUnits.AsNoTracking().Where(u => communeIds.Contains(u.Id)).OrderBy(u => u.Code).ToListAsync(ct);
         var outcomes = new List<CommuneOutcome>(units.Count);
-        foreach (var unit in units)
+        var shared = await SharedKeysAsync(db, provinceCode, month, ct);
+        var i = 0;
+        while (i < units.Count)
         {
-            outcomes.Add(await ComputeCommuneAsync(db, unit, month, pricer, ct));
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var lines = 0;
+            while (i < units.Count && lines < LinesPerCommit)
+            {
+                var outcome = await ComputeCommuneAsync(db, writer, units[i++], month, pricer, shared, ct);
+                outcomes.Add(outcome);
+                lines += outcome.Lines;
+            }
+            await tx.CommitAsync(ct);
             if (progress is not null)
             {
                 await progress.ReportAsync(outcomes.Count, units.Count, $"Đã lập {outcomes.Count}/{units.Count} xã.");
@@ -130,16 +142,21 @@ public sealed class Payrolls(AnSinhDbContext db, ScopeResolver scopes, BenefitPa
         return outcomes;
     }
 
-    /// <summary>One commune's month, in one transaction: nothing half-written if it stops.</summary>
-    public static async Task<CommuneOutcome> ComputeCommuneAsync(AnSinhDbContext db, AdminUnit unit, DateOnly month, PayrollPricer pricer, CancellationToken ct)
+    /// <summary>About how many lines a province run writes per commit.</summary>
+    public const int LinesPerCommit = 100_000;
+
+    /// <summary>One commune's month, in one transaction (the caller's, when it has one): nothing half-written if it stops.</summary>
+    public static async Task<CommuneOutcome> ComputeCommuneAsync(AnSinhDbContext db, IPayrollLineWriter writer, AdminUnit unit, DateOnly month, PayrollPricer pricer,
+        IReadOnlySet<string>? shared, CancellationToken ct)
     {
         var set = pricer.Parameters;
         var hash = PayrollRules.ParametersHash(set);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await using var _ = own;
         var run = await db.Set<PayrollRun>().FirstOrDefaultAsync(x => x.CommuneUnitId == unit.Id && x.Month == month, ct);
         if (run is { Status: PayrollStatus.Approved })
         {
-            return new CommuneOutcome(run.Id, unit.Code, run.People, run.Total, 0, run.Withheld, true);
+            return new CommuneOutcome(run.Id, unit.Code, run.People, run.Total, 0, run.Withheld, true, 0);
         }
         if (run is null)
         {
@@ -184,7 +201,7 @@ public sealed class Payrolls(AnSinhDbContext db, ScopeResolver scopes, BenefitPa
         };
 
         // Paid elsewhere in the province this month (a person who moved): withheld here, with the commune that pays.
-        var paidElsewhere = await PaidElsewhereAsync(db, unit, month, run.Id, ct);
+        var paidElsewhere = await PaidElsewhereAsync(db, unit, month, run.Id, people, shared ?? await SharedKeysAsync(db, unit.ProvinceCode, month, ct), ct);
         var regular = new Dictionary<(string Key, Scheme Scheme), PayrollLine>();
         foreach (var b in people)
         {
@@ -237,8 +254,11 @@ public sealed class Payrolls(AnSinhDbContext db, ScopeResolver scopes, BenefitPa
         try
         {
             await db.SaveChangesAsync(ct);
-            await BulkInsert.InsertAsync(db, lines, withKeys: false, ct);
-            await tx.CommitAsync(ct);
+            await writer.WriteAsync(lines, ct);
+            if (own is not null)
+            {
+                await own.CommitAsync(ct);
+            }
         }
         catch (DbUpdateException)
         {
@@ -249,27 +269,35 @@ public sealed class Payrolls(AnSinhDbContext db, ScopeResolver scopes, BenefitPa
             throw new RuleViolationException($"Một người trong bảng chi trả tháng {month:MM/yyyy} của {unit.FullName} vừa được đưa vào bảng chi trả của xã khác; hãy tính lại.");
         }
         db.ChangeTracker.Clear();
-        return new CommuneOutcome(run.Id, unit.Code, run.People, run.Total, adjustments.Count, run.Withheld, false);
+        return new CommuneOutcome(run.Id, unit.Code, run.People, run.Total, adjustments.Count, run.Withheld, false, lines.Count);
+    }
+
+    /// <summary>
+    /// The pay keys with records in more than one commune of the province that month (a person
+    /// moved, a hand-over recorded twice): the only people who can already be on another
+    /// commune's payroll. One grouped query for the whole province.
+    /// </summary>
+    public static async Task<HashSet<string>> SharedKeysAsync(AnSinhDbContext db, string province, DateOnly month, CancellationToken ct)
+    {
+        var active = db.Set<Beneficiary>().Where(b => b.ProvinceCode == province && b.EntitledFrom <= month && (b.EndedOn == null || b.EndedOn >= month));
+        var byNationalId = await active.Where(b => b.NationalId != null).GroupBy(b => b.NationalId!)
+            .Where(g => g.Min(b => b.CommuneUnitId) != g.Max(b => b.CommuneUnitId)).Select(g => g.Key).ToListAsync(ct);
+        var byPerson = await active.Where(b => b.NationalId == null).GroupBy(b => b.PersonId)
+            .Where(g => g.Min(b => b.CommuneUnitId) != g.Max(b => b.CommuneUnitId)).Select(g => g.Key).ToListAsync(ct);
+        return byNationalId.Concat(byPerson.Select(p => PayrollRules.PayKey(null, p))).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>Keys of this commune's people already on another commune's payroll (draft or approved) for the month.</summary>
-    private static async Task<Dictionary<(string, Scheme), string>> PaidElsewhereAsync(AnSinhDbContext db, AdminUnit unit, DateOnly month, Guid runId, CancellationToken ct)
+    private static async Task<Dictionary<(string, Scheme), string>> PaidElsewhereAsync(AnSinhDbContext db, AdminUnit unit, DateOnly month, Guid runId,
+        IEnumerable<Beneficiary> people, IReadOnlySet<string> shared, CancellationToken ct)
     {
-        var unitId = unit.Id;
-        var province = unit.ProvinceCode;
-        var active = db.Set<Beneficiary>().Where(b => b.EntitledFrom <= month && (b.EndedOn == null || b.EndedOn >= month));
-        var mine = active.Where(b => b.CommuneUnitId == unitId);
-        // Only people with another record in the province that month can be paid elsewhere: a few, found through the indexes.
-        var shared = await mine.Where(b => b.NationalId != null && active.Any(o => o.NationalId == b.NationalId && o.CommuneUnitId != unitId && o.ProvinceCode == province))
-            .Select(b => b.NationalId!).ToListAsync(ct);
-        var sharedPersons = await mine.Where(b => b.NationalId == null && active.Any(o => o.PersonId == b.PersonId && o.CommuneUnitId != unitId))
-            .Select(b => b.PersonId).ToListAsync(ct);
-        var keys = shared.Concat(sharedPersons.Select(p => PayrollRules.PayKey(null, p))).Distinct().ToList();
         var result = new Dictionary<(string, Scheme), string>();
+        var keys = people.Select(b => PayrollRules.PayKey(b.NationalId, b.PersonId)).Where(shared.Contains).Distinct().ToList();
         if (keys.Count == 0)
         {
             return result;
         }
+        var province = unit.ProvinceCode;
         var found = await (from l in db.Set<PayrollLine>()
                            join r in db.Set<PayrollRun>() on l.RunId equals r.Id
                            where l.ProvinceCode == province && l.ForMonth == month && l.Kind == PayrollLineKind.Regular && l.RunId != runId && keys.Contains(l.PayKey)

@@ -82,11 +82,6 @@ namespace AnSinh.Data.Migrations.Sqlite
                 column: "PersonId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_benefit_payroll_lines_BeneficiaryId_ForMonth",
-                table: "benefit_payroll_lines",
-                columns: new[] { "BeneficiaryId", "ForMonth" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_benefit_payroll_lines_RunId_BeneficiaryId",
                 table: "benefit_payroll_lines",
                 columns: new[] { "RunId", "BeneficiaryId" });
@@ -94,7 +89,7 @@ namespace AnSinh.Data.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "ux_payroll_once_per_month",
                 table: "benefit_payroll_lines",
-                columns: new[] { "ProvinceCode", "PayKey", "ForMonth", "Scheme" },
+                columns: new[] { "ProvinceCode", "ForMonth", "Scheme", "PayKey" },
                 unique: true,
                 filter: "\"Kind\" = 1");
 
