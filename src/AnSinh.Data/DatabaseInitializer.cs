@@ -125,6 +125,64 @@ public sealed class DatabaseInitializer(AnSinhDbContext db, UserManager<AppUser>
     public async Task<bool> HasHouseholdsAsync(CancellationToken ct = default) => await db.Set<Household>().AnyAsync(ct);
 
     /// <summary>
+    /// Demo beneficiaries drawn from the demo register, so a new user finds a payroll to compute:
+    /// residents aged 80 or more receive the allowance of clause 5.5c (Decree 20/2021), and one in
+    /// thirty residents born before 1960 is recorded as the relative of a martyr. Entitled from
+    /// January of the current year. Only into a database without beneficiaries.
+    /// </summary>
+    public async Task<int> SeedDemoBeneficiariesAsync(string provinceCode, CancellationToken ct = default)
+    {
+        if (await db.Set<AnSinh.Benefits.Registers.Beneficiary>().AnyAsync(ct))
+        {
+            return 0;
+        }
+        var today = db.Today();
+        var from = new DateOnly(today.Year, 1, 1);
+        var oldest = today.Year - 80;
+        var people = await db.Set<Person>().AsNoTracking()
+            .Where(p => p.ProvinceCode == provinceCode && p.Status == PersonStatus.Resident && p.BirthYear < 1960)
+            .OrderBy(p => p.Id).ToListAsync(ct);
+        var rows = new List<AnSinh.Benefits.Registers.Beneficiary>();
+        var n = 0;
+        foreach (var p in people)
+        {
+            var birth = new DateOnly(p.BirthYear, p.BirthMonth ?? 1, p.BirthDay ?? 1);
+            var elderly = p.BirthYear < oldest;
+            var merit = !elderly && n++ % 30 == 0;
+            if (!elderly && !merit)
+            {
+                continue;
+            }
+            rows.Add(new AnSinh.Benefits.Registers.Beneficiary
+            {
+                Id = Guid.CreateVersion7(),
+                PersonId = p.Id,
+                HouseholdId = p.HouseholdId,
+                CommuneUnitId = p.CommuneUnitId,
+                CommuneCode = p.CommuneCode,
+                ProvinceCode = p.ProvinceCode,
+                FullName = p.FullName,
+                BirthDate = birth,
+                NationalId = p.NationalId,
+                Scheme = elderly ? AnSinh.Benefits.Parameters.Scheme.SocialAssistance : AnSinh.Benefits.Parameters.Scheme.Merit,
+                Clauses = elderly ? "5.5c" : null,
+                Category = elderly ? null : "martyr_relative",
+                Martyrs = elderly ? 0 : 1,
+                DecisionNumber = $"QĐ mẫu {rows.Count + 1}/{from.Year}",
+                DecisionDate = from,
+                EntitledFrom = from,
+                CreatedAt = db.Now(),
+                ChangedAt = db.Now(),
+                CreatedBy = "demo",
+            });
+        }
+        db.AddRange(rows);
+        db.Audit("beneficiary.demo_seed", "beneficiary", null, provinceCode, after: new { rows = rows.Count });
+        await db.SaveChangesAsync(ct);
+        return rows.Count;
+    }
+
+    /// <summary>
     /// Makes synthetic households for the communes of a province of today's map (the same data for the same seed).
     /// Refuses a province that already has households.
     /// </summary>

@@ -31,6 +31,8 @@ internal static class Startup
             var people = int.TryParse(config["ANSINH_DEMO_PEOPLE"], out var n) ? n : 20_000;
             var seeded = await init.SeedAsync(province, people, seed: 2025);
             output.WriteLine($"Đã tạo dữ liệu mẫu: {seeded.Households:N0} hộ, {seeded.Persons:N0} nhân khẩu, {seeded.Villages:N0} thôn (tỉnh {province}).");
+            var beneficiaries = await init.SeedDemoBeneficiariesAsync(province);
+            output.WriteLine($"Đối tượng hưởng trợ cấp mẫu: {beneficiaries:N0} người.");
         }
         output.WriteLine($"Cơ sở dữ liệu sẵn sàng sau {watch.Elapsed.TotalSeconds:N1} giây.");
     }

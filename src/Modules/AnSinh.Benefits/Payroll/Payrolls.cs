@@ -508,9 +508,8 @@ public sealed class Payrolls(AnSinhDbContext db, ScopeResolver scopes, BenefitPa
     public async Task<PayrollRunView> GetAsync(Guid id, CancellationToken ct = default)
     {
         var run = await LoadAsync(id, ct);
-        var paid = await db.Set<PayrollLine>().Where(l => l.RunId == id && l.PaidOn != null).GroupBy(l => 1)
-            .Select(g => new { Amount = g.Sum(l => l.Amount), Count = g.Count() }).FirstOrDefaultAsync(ct);
-        return View(run, paid?.Amount ?? 0, paid?.Count ?? 0);
+        var paid = db.Set<PayrollLine>().Where(l => l.RunId == id && l.PaidOn != null);
+        return View(run, await paid.SumAsync(l => l.Amount, ct), await paid.CountAsync(ct));
     }
 
     private static PayrollRunView View(PayrollRun r, long paidAmount, int paidLines) => new(r.Id, r.CommuneCode, r.CommuneName, r.ProvinceCode, r.Month.ToString("yyyy-MM"),
