@@ -40,6 +40,8 @@ public static class BenefitsApi
             return set.MeritRates.Where(r => r.ValidFrom <= on && (r.ValidTo is null || r.ValidTo >= on)).OrderBy(r => r.Table).ThenBy(r => r.Row, StringComparer.Ordinal)
                 .Select(r => new { r.Table, r.Row, r.Allowance, r.Supplement, r.SupplementPerYear, r.ValidFrom, r.Source });
         });
+        g.MapPost("/merit-rates", async (MeritTableRequest r, BenefitParameters p, CancellationToken ct) =>
+            TypedResults.Created($"/api/benefits/merit-rates?date={r.ValidFrom:yyyy-MM-dd}", new { rows = await p.AddMeritTableAsync(r, ct) }));
         g.MapPost("/social-assistance/quote", async (AssistanceQuoteRequest r, BenefitParameters p, CancellationToken ct) => View(await p.QuoteAssistanceAsync(r, ct)));
         g.MapGet("/beneficiaries", async (string? communeCode, string? scheme, DateOnly? month, BeneficiaryRegister register, CancellationToken ct) =>
             await register.ListAsync(communeCode, scheme, month, ct));

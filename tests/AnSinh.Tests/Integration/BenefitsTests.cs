@@ -78,4 +78,48 @@ public sealed class BenefitsTests
             Assert.Contains(events, e => e.Action == "benefit_base_level.add" && e.UnitCode == "79");
         }
     }
+
+    [Theory]
+    [MemberData(nameof(Lanes.Engines), MemberType = typeof(Lanes))]
+    public async Task An_administrator_loads_a_new_merit_table_edition_without_a_release_and_the_calculator_uses_it_from_its_date(string engine)
+    {
+        var app = TestApp.For(engine);
+        var admin = await app.AdminAsync();
+        object Quote(string date) => new { date, category = "martyr_relative", martyrs = 1 };
+
+        // 2027 has no table of its own yet: refused, never scaled from the 2024 table.
+        Assert.Contains("Chưa nạp bảng", await FailsAsync(await admin.PostAsJsonAsync("/api/benefits/merit/quote", Quote("2027-02-01")), HttpStatusCode.BadRequest), StringComparison.Ordinal);
+
+        var table = new
+        {
+            table = "merit",
+            validFrom = "2027-01-01",
+            source = "Nghị định (thử nghiệm), Phụ lục I",
+            rows = new object[]
+            {
+                new { row = "martyr_relative_1", allowance = 3_012_000 },
+                new { row = "martyr_relative_2", allowance = 6_024_000 },
+                new { row = "martyr_relative_3_or_more", allowance = 9_036_000 },
+            },
+        };
+        var officer = await app.UserAsync("officer", "01699");
+        Assert.Equal(HttpStatusCode.Conflict, (await officer.PostAsJsonAsync("/api/benefits/merit-rates", table)).StatusCode);
+        Assert.Contains("không trùng", await FailsAsync(await admin.PostAsJsonAsync("/api/benefits/merit-rates", new
+        {
+            table = "merit",
+            validFrom = "2027-01-01",
+            source = "x",
+            rows = new object[] { new { row = "a", allowance = 1 }, new { row = "a", allowance = 2 } },
+        }), HttpStatusCode.BadRequest), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/benefits/merit-rates", table)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsJsonAsync("/api/benefits/merit-rates", table)).StatusCode);
+
+        var quote = await OkAsync(await admin.PostAsJsonAsync("/api/benefits/merit/quote", Quote("2027-02-01")));
+        Assert.Equal(3_012_000, quote.GetProperty("monthlyAmount").GetInt64());
+        Assert.Contains("thử nghiệm", quote.GetProperty("explanation").GetString(), StringComparison.Ordinal);
+        // The month before the edition still uses the 2024 table… which stops where the 2026 base level starts, as before.
+        var before = await OkAsync(await admin.PostAsJsonAsync("/api/benefits/merit/quote", Quote("2026-01-01")));
+        Assert.Equal(2_789_000, before.GetProperty("monthlyAmount").GetInt64());
+    }
 }
+

@@ -14,6 +14,11 @@ public sealed record BaseLevelRequest(string? Scheme, string? ProvinceCode, long
 
 public sealed record ConfirmRequest(long? Amount, string? Source);
 
+public sealed record MeritRowRequest(string? Row, long? Allowance, long? Supplement, bool? SupplementPerYear);
+
+/// <summary>A new edition of a merit allowance table (a decree's appendix) from a date: every row of it.</summary>
+public sealed record MeritTableRequest(string? Table, DateOnly? ValidFrom, string? Source, List<MeritRowRequest>? Rows);
+
 public sealed record AssistanceQuoteRequest(DateOnly? Date, DateOnly? BirthDate, List<string>? Clauses, string? Disability, int? Children, string? ProvinceCode);
 
 public sealed record MeritQuoteRequest(DateOnly? Date, string? Category, int? Martyrs, int? InjuryPercent, bool? ParticularlySevere, int? SeniorityYears);
@@ -122,6 +127,83 @@ public sealed class BenefitParameters(AnSinhDbContext db)
         db.Audit("benefit_base_level.add", "benefit_base_level", null, province, after: new { scheme = SchemeCode(level.Scheme), level.Amount, level.ValidFrom, level.Source, level.Provisional, closedPrevious = previous?.Id });
         await db.SaveChangesAsync(ct);
         return ToView(level);
+    }
+
+    /// <summary>
+    /// Loads a new edition of a merit table (Appendix I "merit" or Appendix II "war_invalid" of the
+    /// decree in force) from its date, without a release; the rows of the edition it follows are
+    /// closed the day before. The calculator never scales an old table, so a decree's whole table
+    /// is loaded at once.
+    /// </summary>
+    public async Task<int> AddMeritTableAsync(MeritTableRequest r, CancellationToken ct = default)
+    {
+        RequireAdministrator();
+        var errors = new ValidationErrors();
+        var table = r.Table?.Trim();
+        if (table is not ("merit" or "war_invalid"))
+        {
+            errors.Add("table", "Bảng phải là merit (Phụ lục I) hoặc war_invalid (Phụ lục II, theo tỷ lệ tổn thương).");
+        }
+        if (r.ValidFrom is null)
+        {
+            errors.Add("validFrom", "Cần ngày áp dụng.");
+        }
+        if (string.IsNullOrWhiteSpace(r.Source) || r.Source.Length > 300)
+        {
+            errors.Add("source", "Cần văn bản quy định (số hiệu nghị định, phụ lục) — tối đa 300 ký tự.");
+        }
+        var rows = r.Rows ?? [];
+        if (rows.Count is 0 or > 1_000)
+        {
+            errors.Add("rows", "Cần các dòng của bảng (1 đến 1.000 dòng).");
+        }
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            if (string.IsNullOrWhiteSpace(row.Row) || row.Row.Length > 80 || !seen.Add(row.Row.Trim()))
+            {
+                errors.Add($"rows[{i}].row", "Mỗi dòng cần mã dòng riêng (tối đa 80 ký tự), không trùng.");
+            }
+            if (row.Allowance is null && row.Supplement is null)
+            {
+                errors.Add($"rows[{i}].allowance", "Dòng cần mức trợ cấp hoặc phụ cấp.");
+            }
+            if (row.Allowance is < 0 or > 1_000_000_000 || row.Supplement is < 0 or > 1_000_000_000)
+            {
+                errors.Add($"rows[{i}].allowance", "Số tiền phải từ 0 đến 1 tỷ đồng.");
+            }
+            if (table == "war_invalid" && !(int.TryParse(row.Row, System.Globalization.CultureInfo.InvariantCulture, out var pct) && pct is >= 21 and <= 100))
+            {
+                errors.Add($"rows[{i}].row", "Bảng thương binh: mã dòng là tỷ lệ tổn thương từ 21 đến 100.");
+            }
+        }
+        errors.ThrowIfAny();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var existing = await db.Set<MeritRate>().Where(x => x.Table == table).ToListAsync(ct);
+        if (existing.Any(x => x.ValidFrom >= r.ValidFrom))
+        {
+            throw new RuleViolationException($"Bảng {table} đã có bản áp dụng từ ngày {r.ValidFrom:dd/MM/yyyy} trở về sau.");
+        }
+        foreach (var old in existing.Where(x => x.ValidTo is null || x.ValidTo >= r.ValidFrom))
+        {
+            old.ValidTo = r.ValidFrom!.Value.AddDays(-1);
+        }
+        var source = r.Source!.Trim();
+        db.AddRange(rows.Select(x => new MeritRate
+        {
+            Table = table!,
+            Row = x.Row!.Trim(),
+            Allowance = x.Allowance,
+            Supplement = x.Supplement,
+            SupplementPerYear = x.SupplementPerYear ?? false,
+            ValidFrom = r.ValidFrom!.Value,
+            Source = source,
+        }));
+        db.Audit("benefit_merit_table.add", "benefit_merit_rate", table, null, after: new { table, r.ValidFrom, source, rows = rows.Count });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return rows.Count;
     }
 
     /// <summary>Confirms a provisional level, correcting its amount or source when the legal text differs.</summary>
