@@ -89,23 +89,8 @@ public static class BenefitsApi
 
     public static async Task<BackgroundJob> StartProvinceAsync(ProvincePayrollRequest r, AnSinhDbContext db, ScopeResolver scopes, JobQueue queue, CancellationToken ct)
     {
-        if (!Payrolls.CanCompute(db.Actor.Role))
-        {
-            throw new RuleViolationException("Chỉ cán bộ (hoặc quản trị hệ thống) được lập bảng chi trả.");
-        }
-        var errors = new ValidationErrors();
-        if (string.IsNullOrWhiteSpace(r.ProvinceCode))
-        {
-            errors.Add("provinceCode", "Cần mã tỉnh.");
-        }
-        errors.ThrowIfAny();
-        Payrolls.ValidMonth(r.Month, Platform.AdminUnits.AdminUnitQueries.Today(db));
-        var scope = await scopes.CurrentAsync(ct);
+        await PayrollJob.CheckAsync(db, scopes, r.ProvinceCode, r.Month, ct);
         var province = r.ProvinceCode!.Trim();
-        if (scope.Kind is not (ScopeKind.Nation or ScopeKind.Province) || (scope.Kind == ScopeKind.Province && scope.ProvinceCode != province))
-        {
-            throw new RuleViolationException("Lập bảng chi trả cả tỉnh cần phạm vi của tỉnh đó.");
-        }
         var job = await JobStore.CreateAsync(db, PayrollJob.JobKind, JsonSerializer.Serialize(new PayrollJob.Payload(province, r.Month!.Trim())), ct);
         queue.Enqueue(job.Id);
         return job;

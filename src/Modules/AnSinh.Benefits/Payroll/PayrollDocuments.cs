@@ -1,4 +1,5 @@
 using System.Globalization;
+using AnSinh.Benefits.Parameters;
 using AnSinh.Platform.Excel;
 using AnSinh.Platform.Pdf;
 
@@ -12,13 +13,7 @@ public sealed class PayrollDocuments(Payrolls payrolls)
 
     private static readonly string[] Headers = ["STT", "Họ tên", "Số định danh", "Chế độ", "Loại", "Tháng", "Căn cứ", "Số tiền (đồng)", "Ngày chi", "Ký nhận"];
 
-    private static string SchemeName(string code) => code switch
-    {
-        "social_assistance" => "Trợ giúp xã hội",
-        "merit" => "Người có công",
-        "social_pension" => "Hưu trí xã hội",
-        _ => code,
-    };
+    private static string SchemeName(string code) => BenefitParameters.ParseScheme(code) is { } s ? BenefitParameters.SchemeName(s) : code;
 
     private static string Title(PayrollRunView r) => $"DANH SÁCH CHI TRẢ TRỢ CẤP HẰNG THÁNG — THÁNG {r.Month[5..]}/{r.Month[..4]}";
 

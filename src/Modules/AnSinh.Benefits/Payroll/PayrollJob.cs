@@ -30,18 +30,29 @@ public sealed class PayrollJob(AnSinhDbContext db, ScopeResolver scopes, Benefit
         return JsonSerializer.Serialize(result);
     }
 
-    public async Task<Result> RunAsync(Payload payload, IJobProgress? progress, CancellationToken ct)
+    /// <summary>Who may compute a province's month, and which month: checked when the job is asked for and again when it runs.</summary>
+    public static async Task<DateOnly> CheckAsync(AnSinhDbContext db, ScopeResolver scopes, string? provinceCode, string? month, CancellationToken ct)
     {
         if (!Payrolls.CanCompute(db.Actor.Role))
         {
             throw new RuleViolationException("Chỉ cán bộ (hoặc quản trị hệ thống) được lập bảng chi trả.");
         }
-        var month = Payrolls.ValidMonth(payload.Month, db.Today());
+        if (string.IsNullOrWhiteSpace(provinceCode))
+        {
+            throw new InputValidationException("provinceCode", "Cần mã tỉnh.");
+        }
+        var valid = Payrolls.ValidMonth(month, db.Today());
         var scope = await scopes.CurrentAsync(ct);
-        if (scope.Kind is not (ScopeKind.Nation or ScopeKind.Province) || (scope.Kind == ScopeKind.Province && scope.ProvinceCode != payload.ProvinceCode))
+        if (scope.Kind is not (ScopeKind.Nation or ScopeKind.Province) || (scope.Kind == ScopeKind.Province && scope.ProvinceCode != provinceCode.Trim()))
         {
             throw new RuleViolationException("Lập bảng chi trả cả tỉnh cần phạm vi của tỉnh đó.");
         }
+        return valid;
+    }
+
+    public async Task<Result> RunAsync(Payload payload, IJobProgress? progress, CancellationToken ct)
+    {
+        var month = await CheckAsync(db, scopes, payload.ProvinceCode, payload.Month, ct);
         var pricer = new PayrollPricer(await parameters.LoadAsync(ct));
         var outcomes = await Payrolls.ComputeProvinceAsync(db, writer, payload.ProvinceCode, month, pricer, progress, ct);
         return new Result(outcomes.Count, outcomes.Count(o => !o.Frozen), outcomes.Count(o => o.Frozen), outcomes.Where(o => !o.Frozen).Sum(o => (long)o.People),
