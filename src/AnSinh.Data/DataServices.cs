@@ -142,6 +142,8 @@ public static class DataServices
         services.AddScoped<AnSinh.Benefits.Payroll.Payrolls>();
         services.AddScoped<AnSinh.Benefits.Payroll.PayrollDocuments>();
         services.AddScoped<AnSinh.Benefits.Payroll.PayrollJob>();
+        services.AddScoped<AnSinh.Benefits.HealthCards.HealthCards>();
+        services.AddScoped<AnSinh.Benefits.HealthCards.CardDocuments>();
         services.AddScoped<IJobHandler>(sp => sp.GetRequiredService<AnSinh.Benefits.Payroll.PayrollJob>());
         services.AddScoped<AnSinh.Funds.Gifts.GiftDocuments>();
         services.AddScoped<AnSinh.Funds.Import.FundReceiptImport>();

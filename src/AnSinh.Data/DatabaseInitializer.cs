@@ -96,6 +96,15 @@ public sealed class DatabaseInitializer(AnSinhDbContext db, UserManager<AppUser>
     /// <summary>The shipped benefit parameters (base levels, coefficients, merit tables), loaded once into an empty database.</summary>
     public async Task<int> EnsureBenefitParametersAsync(CancellationToken ct = default)
     {
+        var cardGroups = 0;
+        if (!await db.Set<AnSinh.Benefits.HealthCards.CardGroup>().AnyAsync(ct))
+        {
+            var groups = AnSinh.Benefits.Parameters.ShippedParameters.CardGroups;
+            db.AddRange(groups);
+            db.Audit("benefit_parameters.load", "benefit_card_groups", null, null, after: new { cardGroups = groups.Select(g => g.Code) });
+            await db.SaveChangesAsync(ct);
+            cardGroups = groups.Count;
+        }
         if (await db.Set<AnSinh.Benefits.Parameters.BaseLevel>().AnyAsync(ct))
         {
             // A database loaded by an earlier version gets the coefficient rows shipped since.
@@ -104,12 +113,12 @@ public sealed class DatabaseInitializer(AnSinhDbContext db, UserManager<AppUser>
             var missing = AnSinh.Benefits.Parameters.ShippedParameters.Coefficients.Where(c => !have.Contains((c.Clause, c.Disability, c.MinAge, c.ValidFrom))).ToList();
             if (missing.Count == 0)
             {
-                return 0;
+                return cardGroups;
             }
             db.AddRange(missing);
             db.Audit("benefit_parameters.load", "benefit_parameters", null, null, after: new { coefficients = missing.Select(c => c.Clause) });
             await db.SaveChangesAsync(ct);
-            return missing.Count;
+            return missing.Count + cardGroups;
         }
         var levels = AnSinh.Benefits.Parameters.ShippedParameters.BaseLevels;
         var coefficients = AnSinh.Benefits.Parameters.ShippedParameters.Coefficients;
@@ -119,7 +128,7 @@ public sealed class DatabaseInitializer(AnSinhDbContext db, UserManager<AppUser>
         db.AddRange(rates);
         db.Audit("benefit_parameters.load", "benefit_parameters", null, null, after: new { baseLevels = levels.Count, coefficients = coefficients.Count, meritRates = rates.Count });
         await db.SaveChangesAsync(ct);
-        return levels.Count + coefficients.Count + rates.Count;
+        return levels.Count + coefficients.Count + rates.Count + cardGroups;
     }
 
     public async Task<bool> HasHouseholdsAsync(CancellationToken ct = default) => await db.Set<Household>().AnyAsync(ct);

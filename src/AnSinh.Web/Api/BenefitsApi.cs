@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AnSinh.Benefits.HealthCards;
 using AnSinh.Benefits.Parameters;
 using AnSinh.Benefits.Payroll;
 using AnSinh.Benefits.Quotes;
@@ -81,6 +82,31 @@ public static class BenefitsApi
         });
         p.MapGet("/runs/{id:guid}/payroll.pdf", async (Guid id, PayrollDocuments docs, CancellationToken ct) =>
             TypedResults.File(await docs.PdfAsync(id, ct), "application/pdf", $"chi-tra-{id:N}.pdf"));
+
+        // State-supported health-insurance cards: entitlement derived from the registers, batches, expiring cards, counts.
+        var h = app.MapGroup("/api/health-cards").RequireAuthorization().WithTags("Health insurance cards");
+        h.MapGet("/groups", async (HealthCards s, CancellationToken ct) => await s.GroupsAsync(ct));
+        h.MapGet("/entitled", async (string? communeCode, DateOnly? date, HealthCards s, CancellationToken ct) => await s.EntitledAsync(communeCode, date, ct));
+        h.MapGet("/entitlement/{personId:guid}", async (Guid personId, DateOnly? date, HealthCards s, CancellationToken ct) => await s.EntitlementAsync(personId, date, ct));
+        h.MapGet("/batches", async (string? communeCode, HealthCards s, CancellationToken ct) => await s.BatchesAsync(communeCode, ct));
+        h.MapPost("/batches", async (CardBatchRequest r, HealthCards s, CancellationToken ct) =>
+        {
+            var batch = await s.IssueAsync(r, ct);
+            return TypedResults.Created($"/api/health-cards/batches/{batch.Id}", batch);
+        });
+        h.MapGet("/batches/{id:guid}", async (Guid id, HealthCards s, CancellationToken ct) =>
+        {
+            var (batch, cards) = await s.BatchAsync(id, ct);
+            return new { batch, cards };
+        });
+        h.MapGet("/batches/{id:guid}/cards.xlsx", async (Guid id, CardDocuments docs, HttpContext http, CancellationToken ct) =>
+        {
+            http.Response.ContentType = PayrollDocuments.XlsxType;
+            http.Response.Headers.ContentDisposition = $"attachment; filename=\"the-bhyt-{id:N}.xlsx\"";
+            await docs.XlsxAsync(http.Response.Body, id, ct);
+        });
+        h.MapGet("/expiring", async (string? communeCode, string? month, HealthCards s, CancellationToken ct) => await s.ExpiringAsync(communeCode, month, ct));
+        h.MapGet("/counts", async (string? unitCode, int? year, HealthCards s, CancellationToken ct) => await s.CountsAsync(unitCode, year, ct));
 
         g.MapPost("/merit/quote", async (MeritQuoteRequest r, BenefitParameters p, CancellationToken ct) => View(await p.QuoteMeritAsync(r, ct)));
     }

@@ -66,6 +66,41 @@ public static class ShippedParameters
         Source = Decree20,
     };
 
+    private const string HiLaw = "Luật Bảo hiểm y tế 2008 (sửa 2014, 2024)";
+
+    /// <summary>
+    /// The groups of state-supported health-insurance cards (RULES.md §4). Who qualifies is [C];
+    /// the premium rate is 4.5 % of the base salary (Decree 146/2018/NĐ-CP, Art. 7) [C]; the
+    /// near-poor state share is at least 70 % from 1/7/2025 [C]. The card letters, benefit digits
+    /// and benefit percentages are taken from the insurance agency's card code list and are
+    /// provisional until an administrator confirms them.
+    /// </summary>
+    public static IReadOnlyList<HealthCards.CardGroup> CardGroups =>
+    [
+        G("merit_person", "người có công với cách mạng", "CC", 1, 100, 100, 1, null, $"{HiLaw}, Điều 12 khoản 3, Điều 22 khoản 1 điểm a", D(2021, 1, 1)),
+        G("child_under_6", "trẻ em dưới 6 tuổi", "TE", 1, 100, 100, 2, 6, $"{HiLaw}, Điều 12 khoản 3, Điều 22 khoản 1 điểm a", D(2021, 1, 1)),
+        G("social_allowance", "người hưởng trợ cấp xã hội hằng tháng", "BT", 2, 100, 100, 3, null, $"{HiLaw}, Điều 12 khoản 3; Nghị định 20/2021/NĐ-CP, Điều 9; Nghị định 176/2025/NĐ-CP", D(2021, 1, 1)),
+        G("poor_household", "thành viên hộ nghèo", "HN", 2, 100, 100, 4, null, $"{HiLaw}, Điều 12 khoản 3, Điều 22 khoản 1 điểm b", D(2021, 1, 1)),
+        G("martyr_relative", "thân nhân liệt sĩ", "TQ", 3, 95, 100, 5, null, $"{HiLaw}, Điều 12 khoản 3, Điều 22 khoản 1 điểm c", D(2021, 1, 1)),
+        G("near_poor", "thành viên hộ cận nghèo", "CN", 3, 95, 70, 6, null, $"{HiLaw}, Điều 12 khoản 4; ngân sách hỗ trợ tối thiểu 70 % từ 01/7/2025", D(2025, 7, 1)),
+    ];
+
+    private static HealthCards.CardGroup G(string code, string name, string prefix, int benefitCode, int benefit, int state, int rank, int? maxAge, string source, DateOnly from) => new()
+    {
+        Code = code,
+        Name = name,
+        CardPrefix = prefix,
+        BenefitCode = benefitCode,
+        BenefitPercent = benefit,
+        StatePercent = state,
+        PremiumRate = 0.045m,
+        MaxAgeYears = maxAge,
+        Rank = rank,
+        ValidFrom = from,
+        Source = source + "; mức đóng 4,5 % lương cơ sở (Nghị định 146/2018/NĐ-CP, Điều 7)",
+        Provisional = true,
+    };
+
     /// <summary>The merit tables of Decree 77/2024 (Appendix I extract, Appendix II whole), read from the CSVs shipped with the module.</summary>
     public static IReadOnlyList<MeritRate> MeritRates()
     {
