@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using AnSinh.Benefits.HealthCards;
 using AnSinh.Benefits.Parameters;
 using AnSinh.Benefits.Payroll;
 using AnSinh.Benefits.Quotes;
@@ -14,6 +15,7 @@ internal static class BenefitsCommands
 {
     public const string Help = "Dùng: ansinh benefits base-levels | confirm LEVEL_ID [--amount N] [--source \"VĂN BẢN\"]"
         + " | payroll --month YYYY-MM (--commune MÃ_XÃ | --province MÃ_TỈNH) | approve-payroll RUN_ID | payroll-export RUN_ID --out FILE.xlsx|.pdf"
+        + " | cards --commune MÃ_XÃ [--date D] | issue-cards --commune MÃ_XÃ --from D [--to D] [--out FILE.xlsx] | cards-expiring --commune MÃ_XÃ [--month YYYY-MM]"
         + " | quote-assistance --date D --birth D --clauses 5.5a,5.6 [--disability severe] [--children N] | quote-merit --date D --category C [--martyrs N] [--percent P]   --as USER";
 
     public static async Task<int> RunAsync(IServiceProvider root, List<string> positional, Dictionary<string, string> o, TextWriter output)
@@ -109,6 +111,44 @@ internal static class BenefitsCommands
                         throw new CliException("--out phải là tệp .xlsx hoặc .pdf.");
                     }
                     output.WriteLine($"Đã ghi {path}.");
+                    return 0;
+                }
+            case "cards":
+                {
+                    var list = await scope.ServiceProvider.GetRequiredService<HealthCards>().EntitledAsync(CliApp.Required(o, "commune"), o.ContainsKey("date") ? Date(o, "date") : null);
+                    foreach (var person in list.Persons)
+                    {
+                        var card = person.Card is { } c ? $"{c.CardNumber} {c.ValidFrom:dd/MM/yyyy}–{c.ValidTo:dd/MM/yyyy}" : person.HasNationalId ? "chưa có thẻ" : "chưa có thẻ, thiếu số định danh";
+                        output.WriteLine($"{person.FullName,-32} {person.BirthYear}  {person.GroupName,-40} {card}");
+                    }
+                    output.WriteLine($"{list.CommuneName} ngày {list.Date:dd/MM/yyyy}: {list.People:N0} người được cấp thẻ; {list.WithCard:N0} đã có thẻ, {list.WithoutCard:N0} chưa có.");
+                    return 0;
+                }
+            case "issue-cards":
+                {
+                    var cards = scope.ServiceProvider.GetRequiredService<HealthCards>();
+                    var batch = await cards.IssueAsync(new CardBatchRequest(CliApp.Required(o, "commune"), Date(o, "from"), o.ContainsKey("to") ? Date(o, "to") : null, null));
+                    foreach (var s in batch.Skipped)
+                    {
+                        output.WriteLine($"  chưa cấp: {s.FullName} — {s.Reason}");
+                    }
+                    output.WriteLine($"{batch.Id}  {batch.CommuneName}: đã cấp {batch.Cards:N0} thẻ giá trị {batch.ValidFrom:dd/MM/yyyy}–{batch.ValidTo:dd/MM/yyyy}; ngân sách đóng {batch.StateCost:N0} đồng.");
+                    if (o.TryGetValue("out", out var path))
+                    {
+                        await using var file = File.Create(path);
+                        await scope.ServiceProvider.GetRequiredService<CardDocuments>().XlsxAsync(file, batch.Id, CancellationToken.None);
+                        output.WriteLine($"Đã ghi {path}.");
+                    }
+                    return 0;
+                }
+            case "cards-expiring":
+                {
+                    var list = await scope.ServiceProvider.GetRequiredService<HealthCards>().ExpiringAsync(CliApp.Required(o, "commune"), o.GetValueOrDefault("month"));
+                    foreach (var e in list.Cards)
+                    {
+                        output.WriteLine($"{e.Card.FullName,-32} {e.Card.CardNumber,-18} hết hạn {e.Card.ValidTo:dd/MM/yyyy}  {e.Note}");
+                    }
+                    output.WriteLine($"Tháng {list.Month}: {list.Cards.Count:N0} thẻ hết hạn chưa được cấp lại.");
                     return 0;
                 }
             default:

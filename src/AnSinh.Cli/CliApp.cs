@@ -52,6 +52,15 @@ public static class CliApp
           benefits confirm LEVEL_ID [--amount N] [--source "VĂN BẢN"] --as admin   xác nhận mức tạm tính
           benefits quote-assistance --date D --birth D --clauses 5.5a,5.6 [--disability severe] [--children N] [--province CODE] --as USER
           benefits quote-merit --date D --category martyr_relative|war_invalid|… [--martyrs N] [--percent P] [--severe] --as USER
+          benefits payroll --month YYYY-MM (--commune MÃ_XÃ | --province MÃ_TỈNH) --as USER
+                                                   lập bảng chi trả hằng tháng (cả tỉnh: tác vụ nền, chạy lại được)
+          benefits approve-payroll RUN_ID --as USER    duyệt và khóa bảng chi trả
+          benefits payroll-export RUN_ID --out FILE.xlsx|FILE.pdf --as USER
+          benefits cards --commune MÃ_XÃ [--date D] --as USER
+                                                   người được cấp thẻ BHYT (nhóm quyền lợi cao nhất) và thẻ đang có
+          benefits issue-cards --commune MÃ_XÃ --from D [--to D] [--out FILE.xlsx] --as USER
+                                                   lập đợt cấp thẻ cho người chưa có thẻ
+          benefits cards-expiring --commune MÃ_XÃ [--month YYYY-MM] --as USER   thẻ hết hạn trong tháng (mặc định tháng sau)
 
         Tuỳ chọn chung: --provider sqlite|postgres  --connection "chuỗi kết nối"
         """;

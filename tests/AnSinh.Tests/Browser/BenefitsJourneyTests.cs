@@ -116,3 +116,35 @@ public sealed class PayrollJourneyTests : BrowserTest
         await Assertions.Expect(page.Locator(".errors")).ToContainTextAsync("đã được duyệt và khóa");
     }
 }
+
+public sealed class HealthCardJourneyTests : BrowserTest
+{
+    [LaneFact("browser")]
+    public async Task An_officer_sees_who_is_entitled_to_a_card_and_issues_the_cards_once()
+    {
+        var api = await AdminApiAsync();
+        var childId = TestData.NationalId(true, 2023);
+        var hh = await api.PostAsJsonAsync("/api/households", TestData.Household("01774", "Mùa A Chử",
+            new { fullName = "Mùa A Páo", sex = "male", birthDate = "2023-02-03", nationalId = childId, ethnicity = "Mông", relationship = "child" }));
+        hh.EnsureSuccessStatusCode();
+
+        var page = await NewPageAsync();
+        await SignInAsAdminAsync(page);
+        await page.GotoAsync("/");
+        await page.ClickAsync("#nav-cards");
+        await page.FillAsync("#c-commune", "01774");
+        await page.ClickAsync("#cards-show");
+        await Assertions.Expect(page.Locator("#entitled")).ToContainTextAsync("Mùa A Páo");
+        await Assertions.Expect(page.Locator("#entitled")).ToContainTextAsync("trẻ em dưới 6 tuổi");
+        await Assertions.Expect(page.Locator("#entitled")).Not.ToContainTextAsync("Mùa A Chử");
+
+        await page.ClickAsync("#issue-cards");
+        await Assertions.Expect(page.Locator("#cards-message")).ToContainTextAsync("Đã cấp 1 thẻ");
+        await Assertions.Expect(page.Locator("#entitled")).ToContainTextAsync("TE104" + childId);
+        await Assertions.Expect(page.Locator("#card-batches")).ToContainTextAsync("01774");
+
+        // Issuing again finds no one left, said in Vietnamese.
+        await page.ClickAsync("#issue-cards");
+        await Assertions.Expect(page.Locator(".errors")).ToContainTextAsync("đều đã có thẻ");
+    }
+}

@@ -92,4 +92,46 @@ public sealed class BenefitsCliTests
         Assert.Contains("xã đã khóa từ trước", province.Output, StringComparison.Ordinal);
         Assert.NotEqual(0, (await Run(["benefits", "payroll", "--commune", "01738", "--month", "2025-14", .. db])).Code);
     }
+
+    [Theory]
+    [MemberData(nameof(Lanes.Engines), MemberType = typeof(Lanes))]
+    public async Task Health_cards_are_listed_issued_and_expiring_from_the_command_line(string engine)
+    {
+        var app = TestApp.For(engine);
+        using var admin = await app.AdminAsync();
+        var childId = TestData.NationalId(false, 2024);
+        (await admin.PostAsJsonAsync("/api/households", TestData.Household("01777", "Hoàng Văn Tú",
+            new { fullName = "Hoàng Thị Na", sex = "female", birthDate = "2024-01-05", nationalId = childId, ethnicity = "Tày", relationship = "child" }))).EnsureSuccessStatusCode();
+        string[] db = ["--provider", engine, "--connection", TestApp.ConnectionFor(engine), "--as", "admin"];
+
+        var listed = await Run(["benefits", "cards", "--commune", "01777", "--date", "2026-01-01", .. db]);
+        Assert.True(listed.Code == 0, listed.Output);
+        Assert.Contains("Hoàng Thị Na", listed.Output, StringComparison.Ordinal);
+        Assert.Contains("trẻ em dưới 6 tuổi", listed.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hoàng Văn Tú", listed.Output, StringComparison.Ordinal);
+
+        var xlsx = Path.Combine(Path.GetTempPath(), $"the-{Guid.NewGuid():N}.xlsx");
+        try
+        {
+            var issued = await Run(["benefits", "issue-cards", "--commune", "01777", "--from", "2026-01-01", "--to", "2026-12-31", "--out", xlsx, .. db]);
+            Assert.True(issued.Code == 0, issued.Output);
+            Assert.Contains("đã cấp 1 thẻ", issued.Output, StringComparison.Ordinal);
+            Assert.Contains("ngân sách đóng 1263600 đồng", Digits(issued.Output), StringComparison.Ordinal);
+            using var reader = AnSinh.Platform.Excel.XlsxReader.Open(File.OpenRead(xlsx));
+            Assert.Contains("TE104" + childId, reader.ReadRows().SelectMany(r => r.Values));
+        }
+        finally
+        {
+            File.Delete(xlsx);
+        }
+        var again = await Run(["benefits", "issue-cards", "--commune", "01777", "--from", "2026-01-01", .. db]);
+        Assert.NotEqual(0, again.Code);
+        Assert.Contains("đều đã có thẻ", again.Output, StringComparison.Ordinal);
+        Assert.NotEqual(0, (await Run(["benefits", "issue-cards", "--commune", "01777", "--from", "01/01/2026", .. db])).Code);
+
+        var expiring = await Run(["benefits", "cards-expiring", "--commune", "01777", "--month", "2026-12", .. db]);
+        Assert.True(expiring.Code == 0, expiring.Output);
+        Assert.Contains("TE104" + childId, expiring.Output, StringComparison.Ordinal);
+        Assert.Contains("vẫn được cấp thẻ nhóm trẻ em dưới 6 tuổi", expiring.Output, StringComparison.Ordinal);
+    }
 }
