@@ -105,6 +105,14 @@ public sealed class DatabaseInitializer(AnSinhDbContext db, UserManager<AppUser>
             await db.SaveChangesAsync(ct);
             cardGroups = groups.Count;
         }
+        if (!await db.Set<AnSinh.Benefits.PresidentGifts.GiftLevel>().AnyAsync(ct))
+        {
+            var gifts = AnSinh.Benefits.Parameters.ShippedParameters.GiftLevels;
+            db.AddRange(gifts);
+            db.Audit("benefit_parameters.load", "benefit_gift_levels", null, null, after: new { giftLevels = gifts.Select(g => g.Row) });
+            await db.SaveChangesAsync(ct);
+            cardGroups += gifts.Count;
+        }
         if (await db.Set<AnSinh.Benefits.Parameters.BaseLevel>().AnyAsync(ct))
         {
             // A database loaded by an earlier version gets the coefficient rows shipped since.

@@ -2,6 +2,7 @@ using System.Text.Json;
 using AnSinh.Benefits.HealthCards;
 using AnSinh.Benefits.Parameters;
 using AnSinh.Benefits.Payroll;
+using AnSinh.Benefits.PresidentGifts;
 using AnSinh.Benefits.Quotes;
 using AnSinh.Benefits.Registers;
 using AnSinh.Platform.Errors;
@@ -107,6 +108,28 @@ public static class BenefitsApi
         });
         h.MapGet("/expiring", async (string? communeCode, string? month, HealthCards s, CancellationToken ct) => await s.ExpiringAsync(communeCode, month, ct));
         h.MapGet("/counts", async (string? unitCode, int? year, HealthCards s, CancellationToken ct) => await s.CountsAsync(unitCode, year, ct));
+
+        // The President's gifts for Tết and 27/7: a commune's list from the merit register, deliveries, totals per unit.
+        var pg = app.MapGroup("/api/president-gifts").RequireAuthorization().WithTags("President's gifts");
+        pg.MapGet("", async (string? communeCode, int? year, PresidentGiftLists s, CancellationToken ct) => await s.ListAsync(communeCode, year, ct));
+        pg.MapPost("", async (GiftListRequest r, PresidentGiftLists s, CancellationToken ct) =>
+        {
+            var list = await s.ComputeAsync(r, ct);
+            return TypedResults.Created($"/api/president-gifts/{list.Id}", list);
+        });
+        pg.MapGet("/{id:guid}", async (Guid id, PresidentGiftLists s, CancellationToken ct) =>
+        {
+            var (list, lines) = await s.GetAsync(id, ct);
+            return new { list, lines };
+        });
+        pg.MapPost("/{id:guid}/deliveries", async (Guid id, DeliveryRequest r, PresidentGiftLists s, CancellationToken ct) => await s.DeliverAsync(id, r, ct));
+        pg.MapGet("/{id:guid}/list.xlsx", async (Guid id, PresidentGiftLists s, HttpContext http, CancellationToken ct) =>
+        {
+            http.Response.ContentType = PayrollDocuments.XlsxType;
+            http.Response.Headers.ContentDisposition = $"attachment; filename=\"qua-chu-tich-nuoc-{id:N}.xlsx\"";
+            await s.XlsxAsync(http.Response.Body, id, ct);
+        });
+        pg.MapGet("/totals", async (string? unitCode, string? occasion, int? year, PresidentGiftLists s, CancellationToken ct) => await s.TotalsAsync(unitCode, occasion, year, ct));
 
         g.MapPost("/merit/quote", async (MeritQuoteRequest r, BenefitParameters p, CancellationToken ct) => View(await p.QuoteMeritAsync(r, ct)));
     }

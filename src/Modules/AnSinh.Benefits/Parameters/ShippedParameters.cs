@@ -101,6 +101,22 @@ public static class ShippedParameters
         Provisional = true,
     };
 
+    private const string GiftDecisions = "Quyết định tặng quà của Chủ tịch nước nhân dịp 27/7 (2023, 2024) và Tết Nguyên đán 2026";
+
+    /// <summary>The President's gift levels (RULES.md §3) [C]: 600,000 for the highest groups, 300,000 for the others.</summary>
+    public static IReadOnlyList<PresidentGifts.GiftLevel> GiftLevels =>
+    [
+        L("revolutionary", "Người hoạt động cách mạng trước 01/01/1945 và từ 01/01/1945 đến Tổng khởi nghĩa", 600_000),
+        L("heroic_mother", "Bà mẹ Việt Nam anh hùng", 600_000),
+        L("hero", "Anh hùng lực lượng vũ trang, Anh hùng lao động trong kháng chiến", 600_000),
+        L("injury_81_or_more", "Thương binh, bệnh binh, người nhiễm chất độc hóa học suy giảm từ 81 %", 600_000),
+        L("martyr_relatives_2_or_more", "Thân nhân của hai liệt sĩ trở lên", 600_000),
+        L("injury_80_or_less", "Thương binh, bệnh binh, người nhiễm chất độc hóa học suy giảm đến 80 %", 300_000),
+        L("martyr_representative", "Đại diện thân nhân liệt sĩ", 300_000),
+    ];
+
+    private static PresidentGifts.GiftLevel L(string row, string name, long amount) => new() { Row = row, Name = name, Amount = amount, ValidFrom = D(2023, 1, 1), Source = GiftDecisions };
+
     /// <summary>The merit tables of Decree 77/2024 (Appendix I extract, Appendix II whole), read from the CSVs shipped with the module.</summary>
     public static IReadOnlyList<MeritRate> MeritRates()
     {

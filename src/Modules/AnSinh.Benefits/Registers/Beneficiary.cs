@@ -35,6 +35,9 @@ public sealed class Beneficiary
     public int? InjuryPercent { get; set; }
     public bool ParticularlySevere { get; set; }
 
+    /// <summary>A martyr's relative: the numbers of the martyrs' certificates (Bằng Tổ quốc ghi công), comma-separated, so one relative can represent each martyr.</summary>
+    public string? MartyrCertificates { get; set; }
+
     public required string DecisionNumber { get; set; }
     public DateOnly DecisionDate { get; set; }
 
@@ -61,6 +64,7 @@ internal sealed class BeneficiaryConfiguration : IEntityTypeConfiguration<Benefi
         b.Property(x => x.Clauses).HasMaxLength(100);
         b.Property(x => x.Disability).HasMaxLength(30);
         b.Property(x => x.Category).HasMaxLength(60);
+        b.Property(x => x.MartyrCertificates).HasMaxLength(200);
         b.Property(x => x.DecisionNumber).HasMaxLength(60);
         b.Property(x => x.EndReason).HasMaxLength(300);
         b.Property(x => x.CreatedBy).HasMaxLength(256);

@@ -12,7 +12,7 @@ namespace AnSinh.Benefits.Registers;
 
 public sealed record BeneficiaryRequest(Guid? PersonId, string? Scheme, List<string>? Clauses, string? Disability, int? Children, bool? Hiv,
     string? Category, int? Martyrs, int? InjuryPercent, bool? ParticularlySevere, string? DecisionNumber, DateOnly? DecisionDate, DateOnly? EntitledFrom,
-    string? NationalId = null);
+    string? NationalId = null, List<string>? MartyrCertificates = null);
 
 public sealed record EndRequest(string? Reason, DateOnly? Date, string? Note);
 
@@ -22,7 +22,7 @@ public sealed record EndResult(Guid Id, DateOnly LastPaidMonth, string Reason, l
 /// <summary>A beneficiary as the reader may see them: HIV, disability and injury shown only to the roles that handle dossiers.</summary>
 public sealed record BeneficiaryView(Guid Id, Guid PersonId, string FullName, DateOnly BirthDate, string CommuneCode, string Scheme, string? Clauses,
     string? Disability, bool? Hiv, string? Category, int Martyrs, int? InjuryPercent, string DecisionNumber, DateOnly DecisionDate, DateOnly EntitledFrom,
-    DateOnly? EndedOn, long? MonthlyAmount, string? AmountNote, bool SensitiveShown);
+    DateOnly? EndedOn, long? MonthlyAmount, string? AmountNote, bool SensitiveShown, string? MartyrCertificates = null);
 
 /// <summary>The registers of merit people, social-assistance beneficiaries and social-pension recipients, linked to the household register.</summary>
 public sealed class BeneficiaryRegister(AnSinhDbContext db, ScopeResolver scopes, BenefitParameters parameters)
@@ -58,6 +58,19 @@ public sealed class BeneficiaryRegister(AnSinhDbContext db, ScopeResolver scopes
         else if (r.DecisionDate > db.Today())
         {
             errors.Add("decisionDate", $"Ngày quyết định {r.DecisionDate:dd/MM/yyyy} ở tương lai.");
+        }
+        var certificates = (r.MartyrCertificates ?? []).Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        if (certificates.Count > 0 && (scheme != Scheme.Merit || r.Category?.Trim() != "martyr_relative"))
+        {
+            errors.Add("martyrCertificates", "Số Bằng Tổ quốc ghi công chỉ ghi cho thân nhân liệt sĩ.");
+        }
+        else if (certificates.Count > Math.Max(r.Martyrs ?? 0, 0))
+        {
+            errors.Add("martyrCertificates", $"Ghi {certificates.Count} số Bằng Tổ quốc ghi công nhưng chỉ có {r.Martyrs ?? 0} liệt sĩ.");
+        }
+        else if (certificates.Any(c => c.Length > 30 || c.Contains(',', StringComparison.Ordinal)))
+        {
+            errors.Add("martyrCertificates", "Mỗi số Bằng Tổ quốc ghi công tối đa 30 ký tự, không có dấu phẩy.");
         }
         errors.ThrowIfAny();
         var nationalId = r.NationalId?.Trim();
@@ -102,6 +115,7 @@ public sealed class BeneficiaryRegister(AnSinhDbContext db, ScopeResolver scopes
             Hiv = r.Hiv ?? false,
             Category = scheme == Scheme.Merit ? r.Category?.Trim() : null,
             Martyrs = r.Martyrs ?? 0,
+            MartyrCertificates = certificates.Count > 0 ? string.Join(',', certificates) : null,
             InjuryPercent = r.InjuryPercent,
             ParticularlySevere = r.ParticularlySevere ?? false,
             DecisionNumber = r.DecisionNumber!.Trim(),
@@ -287,6 +301,6 @@ public sealed class BeneficiaryRegister(AnSinhDbContext db, ScopeResolver scopes
         var shown = SeesSensitive(role);
         return new BeneficiaryView(b.Id, b.PersonId, b.FullName, b.BirthDate, b.CommuneCode, BenefitParameters.SchemeCode(b.Scheme), b.Clauses,
             shown ? b.Disability : null, shown ? b.Hiv : null, b.Category, b.Martyrs, shown ? b.InjuryPercent : null, b.DecisionNumber, b.DecisionDate,
-            b.EntitledFrom, b.EndedOn, amount, note, shown);
+            b.EntitledFrom, b.EndedOn, amount, note, shown, b.MartyrCertificates);
     }
 }
