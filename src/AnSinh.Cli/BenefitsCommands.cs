@@ -3,6 +3,7 @@ using System.Text.Json;
 using AnSinh.Benefits.HealthCards;
 using AnSinh.Benefits.Parameters;
 using AnSinh.Benefits.Payroll;
+using AnSinh.Benefits.PresidentGifts;
 using AnSinh.Benefits.Quotes;
 using AnSinh.Platform.Jobs;
 using AnSinh.Platform.Persistence;
@@ -16,6 +17,7 @@ internal static class BenefitsCommands
     public const string Help = "Dùng: ansinh benefits base-levels | confirm LEVEL_ID [--amount N] [--source \"VĂN BẢN\"]"
         + " | payroll --month YYYY-MM (--commune MÃ_XÃ | --province MÃ_TỈNH) | approve-payroll RUN_ID | payroll-export RUN_ID --out FILE.xlsx|.pdf"
         + " | cards --commune MÃ_XÃ [--date D] | issue-cards --commune MÃ_XÃ --from D [--to D] [--out FILE.xlsx] | cards-expiring --commune MÃ_XÃ [--month YYYY-MM]"
+        + " | president-gifts --commune MÃ_XÃ --occasion tet|july27 --year Y [--as-of D] [--out FILE.xlsx] | deliver-gifts LIST_ID --date D"
         + " | quote-assistance --date D --birth D --clauses 5.5a,5.6 [--disability severe] [--children N] | quote-merit --date D --category C [--martyrs N] [--percent P]   --as USER";
 
     public static async Task<int> RunAsync(IServiceProvider root, List<string> positional, Dictionary<string, string> o, TextWriter output)
@@ -149,6 +151,32 @@ internal static class BenefitsCommands
                         output.WriteLine($"{e.Card.FullName,-32} {e.Card.CardNumber,-18} hết hạn {e.Card.ValidTo:dd/MM/yyyy}  {e.Note}");
                     }
                     output.WriteLine($"Tháng {list.Month}: {list.Cards.Count:N0} thẻ hết hạn chưa được cấp lại.");
+                    return 0;
+                }
+            case "president-gifts":
+                {
+                    var gifts = scope.ServiceProvider.GetRequiredService<PresidentGiftLists>();
+                    var year = int.TryParse(CliApp.Required(o, "year"), CultureInfo.InvariantCulture, out var y) ? y : throw new CliException("--year phải là số năm.");
+                    var list = await gifts.ComputeAsync(new GiftListRequest(CliApp.Required(o, "commune"), CliApp.Required(o, "occasion"), year, o.ContainsKey("as-of") ? Date(o, "as-of") : null));
+                    var (_, lines) = await gifts.GetAsync(list.Id);
+                    foreach (var l in lines)
+                    {
+                        output.WriteLine($"{l.FullName,-32} {l.Amount,10:N0}  {l.Basis}");
+                    }
+                    output.WriteLine($"{list.Id}  {list.CommuneName}, quà {list.OccasionName} {list.Year}: {list.People:N0} suất, tổng {list.Total:N0} đồng.");
+                    if (o.TryGetValue("out", out var path))
+                    {
+                        await using var file = File.Create(path);
+                        await gifts.XlsxAsync(file, list.Id, CancellationToken.None);
+                        output.WriteLine($"Đã ghi {path}.");
+                    }
+                    return 0;
+                }
+            case "deliver-gifts":
+                {
+                    var id = positional.Count >= 3 && Guid.TryParse(positional[2], out var g) ? g : throw new CliException("Cần mã danh sách quà (LIST_ID, dạng GUID).");
+                    var done = await scope.ServiceProvider.GetRequiredService<PresidentGiftLists>().DeliverAsync(id, new DeliveryRequest(Date(o, "date"), null));
+                    output.WriteLine($"Đã ghi trao {done.People:N0} suất quà, {done.Amount:N0} đồng.");
                     return 0;
                 }
             default:

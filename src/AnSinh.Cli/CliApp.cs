@@ -61,6 +61,9 @@ public static class CliApp
           benefits issue-cards --commune MÃ_XÃ --from D [--to D] [--out FILE.xlsx] --as USER
                                                    lập đợt cấp thẻ cho người chưa có thẻ
           benefits cards-expiring --commune MÃ_XÃ [--month YYYY-MM] --as USER   thẻ hết hạn trong tháng (mặc định tháng sau)
+          benefits president-gifts --commune MÃ_XÃ --occasion tet|july27 --year Y [--as-of D] [--out FILE.xlsx] --as USER
+                                                   danh sách quà của Chủ tịch nước (lập lại được trước khi trao)
+          benefits deliver-gifts LIST_ID --date D --as USER   ghi đã trao quà cho mọi người chưa nhận
 
         Tuỳ chọn chung: --provider sqlite|postgres  --connection "chuỗi kết nối"
         """;

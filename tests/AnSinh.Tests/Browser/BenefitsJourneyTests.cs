@@ -148,3 +148,39 @@ public sealed class HealthCardJourneyTests : BrowserTest
         await Assertions.Expect(page.Locator(".errors")).ToContainTextAsync("đều đã có thẻ");
     }
 }
+
+public sealed class PresidentGiftJourneyTests : BrowserTest
+{
+    [LaneFact("browser")]
+    public async Task An_officer_draws_the_tet_gift_list_and_records_the_gifts_handed_over()
+    {
+        var api = await AdminApiAsync();
+        var nationalId = TestData.NationalId(true, 1948);
+        (await api.PostAsJsonAsync("/api/households", TestData.Household("01792", "Trịnh Văn Lâm",
+            new { fullName = "Trịnh Văn Chiến", sex = "male", birthDate = "1948-02-03", nationalId, ethnicity = "Kinh", relationship = "parent" }))).EnsureSuccessStatusCode();
+        (await api.PostAsJsonAsync("/api/benefits/beneficiaries", new { nationalId, scheme = "merit", category = "war_invalid", injuryPercent = 41, decisionNumber = "QĐ 4/2025", decisionDate = "2025-01-10" }))
+            .EnsureSuccessStatusCode();
+
+        var page = await NewPageAsync();
+        await SignInAsAdminAsync(page);
+        await page.GotoAsync("/");
+        await page.ClickAsync("#nav-president-gifts");
+        await page.FillAsync("#g-commune", "01792");
+        await page.SelectOptionAsync("#g-occasion", "tet");
+        await page.FillAsync("#g-year", "2026");
+        await page.ClickAsync("#draw-gifts");
+        await Assertions.Expect(page.Locator("#gifts-message")).ToContainTextAsync("Đã lập danh sách");
+        await Assertions.Expect(page.Locator("#gift-lines tr[data-person='Trịnh Văn Chiến'] td[data-amount]")).ToHaveAttributeAsync("data-amount", "300000");
+
+        await page.ClickAsync("#deliver-gifts");
+        await Assertions.Expect(page.Locator("#gifts-message")).ToContainTextAsync("Đã ghi trao 1 suất quà");
+        await Assertions.Expect(page.Locator("#deliver-gifts")).ToHaveCountAsync(0);
+
+        // Drawn again after handing over: refused in Vietnamese.
+        await page.ClickAsync("#nav-president-gifts");
+        await page.FillAsync("#g-commune", "01792");
+        await page.FillAsync("#g-year", "2026");
+        await page.ClickAsync("#draw-gifts");
+        await Assertions.Expect(page.Locator(".errors")).ToContainTextAsync("đã bắt đầu phát");
+    }
+}

@@ -134,4 +134,32 @@ public sealed class BenefitsCliTests
         Assert.Contains("TE104" + childId, expiring.Output, StringComparison.Ordinal);
         Assert.Contains("vẫn được cấp thẻ nhóm trẻ em dưới 6 tuổi", expiring.Output, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [MemberData(nameof(Lanes.Engines), MemberType = typeof(Lanes))]
+    public async Task The_presidents_gifts_are_drawn_and_handed_over_from_the_command_line(string engine)
+    {
+        var app = TestApp.For(engine);
+        using var admin = await app.AdminAsync();
+        var nationalId = TestData.NationalId(false, 1935);
+        (await admin.PostAsJsonAsync("/api/households", TestData.Household("01789", "Ngô Văn Hùng",
+            new { fullName = "Ngô Thị Mẹ", sex = "female", birthDate = "1935-02-03", nationalId, ethnicity = "Kinh", relationship = "parent" }))).EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync("/api/benefits/beneficiaries", new { nationalId, scheme = "merit", category = "heroic_mother", decisionNumber = "QĐ 9/2025", decisionDate = "2025-01-10" }))
+            .EnsureSuccessStatusCode();
+        string[] db = ["--provider", engine, "--connection", TestApp.ConnectionFor(engine), "--as", "admin"];
+
+        var drawn = await Run(["benefits", "president-gifts", "--commune", "01789", "--occasion", "july27", "--year", "2026", .. db]);
+        Assert.True(drawn.Code == 0, drawn.Output);
+        Assert.Contains("Ngô Thị Mẹ", drawn.Output, StringComparison.Ordinal);
+        Assert.Contains("1 suất tổng 600000 đồng", Digits(drawn.Output), StringComparison.Ordinal);
+        var listId = drawn.Output.Split('\n').Single(l => l.Contains("suất, tổng", StringComparison.Ordinal)).Split(' ', 2)[0].Trim();
+
+        var delivered = await Run(["benefits", "deliver-gifts", listId, "--date", "2026-07-20", .. db]);
+        Assert.True(delivered.Code == 0, delivered.Output);
+        Assert.Contains("1 suất quà 600000 đồng", Digits(delivered.Output), StringComparison.Ordinal);
+        var again = await Run(["benefits", "president-gifts", "--commune", "01789", "--occasion", "july27", "--year", "2026", .. db]);
+        Assert.NotEqual(0, again.Code);
+        Assert.Contains("đã bắt đầu phát", again.Output, StringComparison.Ordinal);
+        Assert.NotEqual(0, (await Run(["benefits", "president-gifts", "--commune", "01789", "--occasion", "christmas", "--year", "2026", .. db])).Code);
+    }
 }
