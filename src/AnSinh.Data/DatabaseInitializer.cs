@@ -113,6 +113,14 @@ public sealed class DatabaseInitializer(AnSinhDbContext db, UserManager<AppUser>
             await db.SaveChangesAsync(ct);
             cardGroups += gifts.Count;
         }
+        if (!await db.Set<AnSinh.Benefits.Relief.ReliefRate>().AnyAsync(ct))
+        {
+            var relief = AnSinh.Benefits.Parameters.ShippedParameters.ReliefRates;
+            db.AddRange(relief);
+            db.Audit("benefit_parameters.load", "benefit_relief_rates", null, null, after: new { reliefRates = relief.Select(r => r.Code) });
+            await db.SaveChangesAsync(ct);
+            cardGroups += relief.Count;
+        }
         if (await db.Set<AnSinh.Benefits.Parameters.BaseLevel>().AnyAsync(ct))
         {
             // A database loaded by an earlier version gets the coefficient rows shipped since.

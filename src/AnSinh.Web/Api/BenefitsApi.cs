@@ -5,6 +5,7 @@ using AnSinh.Benefits.Payroll;
 using AnSinh.Benefits.PresidentGifts;
 using AnSinh.Benefits.Quotes;
 using AnSinh.Benefits.Registers;
+using AnSinh.Benefits.Relief;
 using AnSinh.Platform.Errors;
 using AnSinh.Platform.Jobs;
 using AnSinh.Platform.Persistence;
@@ -130,6 +131,26 @@ public static class BenefitsApi
             await s.XlsxAsync(http.Response.Body, id, ct);
         });
         pg.MapGet("/totals", async (string? unitCode, string? occasion, int? year, PresidentGiftLists s, CancellationToken ct) => await s.TotalsAsync(unitCode, occasion, year, ct));
+
+        // Emergency relief: an event over communes, the affected households, the chairperson's decision within 2 days.
+        var rl = app.MapGroup("/api/relief").RequireAuthorization().WithTags("Emergency relief");
+        rl.MapGet("/events", async (EmergencyRelief s, CancellationToken ct) => await s.ListAsync(ct));
+        rl.MapPost("/events", async (ReliefEventRequest r, EmergencyRelief s, CancellationToken ct) =>
+        {
+            var e = await s.CreateEventAsync(r, ct);
+            return TypedResults.Created($"/api/relief/events/{e.Id}", e);
+        });
+        rl.MapGet("/events/{id:guid}", async (Guid id, EmergencyRelief s, CancellationToken ct) =>
+        {
+            var (e, cases) = await s.GetAsync(id, ct);
+            return new { @event = e, cases };
+        });
+        rl.MapPost("/events/{id:guid}/cases", async (Guid id, ReliefCaseRequest r, EmergencyRelief s, CancellationToken ct) =>
+        {
+            var c = await s.ProposeAsync(id, r, ct);
+            return TypedResults.Created($"/api/relief/cases/{c.Id}", c);
+        });
+        rl.MapPost("/cases/{id:guid}/decision", async (Guid id, ReliefDecisionRequest r, EmergencyRelief s, CancellationToken ct) => await s.DecideAsync(id, r, ct));
 
         g.MapPost("/merit/quote", async (MeritQuoteRequest r, BenefitParameters p, CancellationToken ct) => View(await p.QuoteMeritAsync(r, ct)));
     }

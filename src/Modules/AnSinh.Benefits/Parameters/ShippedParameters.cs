@@ -117,6 +117,18 @@ public static class ShippedParameters
 
     private static PresidentGifts.GiftLevel L(string row, string name, long amount) => new() { Row = row, Name = name, Amount = amount, ValidFrom = D(2023, 1, 1), Source = GiftDecisions };
 
+    private const string Decree20Relief = "Nghị định 20/2021/NĐ-CP, Chương III (trợ giúp xã hội khẩn cấp)";
+
+    /// <summary>The figures of emergency relief (RULES.md §2) [C]: minimums a province may raise.</summary>
+    public static IReadOnlyList<Relief.ReliefRate> ReliefRates =>
+    [
+        R("rice_kg_per_person_month", 15m), R("rice_months_tet_hunger", 1m), R("rice_months_disaster_max", 3m),
+        R("injured_base_multiple", 10m), R("death_base_multiple", 50m),
+        R("house_collapsed", 40_000_000m), R("house_relocation", 30_000_000m), R("house_heavily_damaged", 20_000_000m),
+    ];
+
+    private static Relief.ReliefRate R(string code, decimal value) => new() { Code = code, Value = value, ValidFrom = D(2021, 7, 1), Source = Decree20Relief };
+
     /// <summary>The merit tables of Decree 77/2024 (Appendix I extract, Appendix II whole), read from the CSVs shipped with the module.</summary>
     public static IReadOnlyList<MeritRate> MeritRates()
     {

@@ -1,0 +1,113 @@
+using System.Net;
+using System.Net.Http.Json;
+using AnSinh.Benefits.Relief;
+using AnSinh.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using static AnSinh.Tests.Infrastructure.ApiResponses;
+
+namespace AnSinh.Tests.Integration;
+
+/// <summary>
+/// Issue #5, item 7, on both engines: an event over communes, affected households of the register
+/// with rice at 15 kg a person a month and cash by the dated rules, a household outside the area
+/// refused, the chairperson's decision within 2 days (later ones flagged). Communes 01795, 01807
+/// and 01822 are used by no other test.
+/// </summary>
+public sealed class ReliefTests
+{
+    private static async Task<Guid> HouseholdAsync(HttpClient c, string commune, string head, int others)
+    {
+        var members = Enumerable.Range(1, others).Select(i => (object)new
+        {
+            fullName = $"{head} con {i}",
+            sex = "female",
+            birthDate = $"{2000 + i}-01-01",
+            nationalId = TestData.NationalId(false, 2000 + i),
+            ethnicity = "Kinh",
+            relationship = "child",
+        }).ToArray();
+        return (await OkAsync(await c.PostAsJsonAsync("/api/households", TestData.Household(commune, head, members)))).GetProperty("id").GetGuid();
+    }
+
+    [Theory]
+    [MemberData(nameof(Lanes.Engines), MemberType = typeof(Lanes))]
+    public async Task A_flood_gives_rice_and_cash_by_the_rules_to_households_of_its_area_decided_within_two_days(string engine)
+    {
+        var app = TestApp.For(engine);
+        var admin = await app.AdminAsync();
+        var officer = await app.UserAsync("officer", "01795");
+        var approver = await app.UserAsync("approver", "01795");
+
+        Assert.Contains("ngoài địa bàn", await FailsAsync(await officer.PostAsJsonAsync("/api/relief/events",
+            new { kind = "flood", name = "Lũ tháng 9", occurredOn = "2026-09-10", communeCodes = new[] { "01795", "01807" } }), HttpStatusCode.BadRequest), StringComparison.Ordinal);
+        Assert.Contains("Loại sự kiện", await FailsAsync(await admin.PostAsJsonAsync("/api/relief/events",
+            new { kind = "meteor", name = "X", occurredOn = "2026-09-10", communeCodes = new[] { "01795" } }), HttpStatusCode.BadRequest), StringComparison.Ordinal);
+        Assert.Contains("cùng một tỉnh", await FailsAsync(await admin.PostAsJsonAsync("/api/relief/events",
+            new { kind = "flood", name = "X", occurredOn = "2026-09-10", communeCodes = new[] { "01795", "05977" } }), HttpStatusCode.BadRequest), StringComparison.Ordinal);
+        var flood = await OkAsync(await admin.PostAsJsonAsync("/api/relief/events",
+            new { kind = "flood", name = TestData.Unique("Lũ quét tháng 9 "), occurredOn = "2026-09-10", communeCodes = new[] { "01795", "01807" } }));
+        var floodId = flood.GetProperty("id").GetGuid();
+
+        // Four people, three months of rice; one seriously injured (10 × 540,000); the house collapsed (40,000,000).
+        var hit = await HouseholdAsync(officer, "01795", TestData.Unique("Bùi Văn Lũ "), 3);
+        var proposed = await OkAsync(await officer.PostAsJsonAsync($"/api/relief/events/{floodId}/cases", new { householdId = hit, riceMonths = 3, injured = 1, houseDamage = "collapsed" }));
+        Assert.Equal(4, proposed.GetProperty("people").GetInt32());
+        Assert.Equal(180m, proposed.GetProperty("riceKg").GetDecimal());
+        Assert.Equal(5_400_000 + 40_000_000, proposed.GetProperty("cash").GetInt64());
+        Assert.Contains("15 kg", proposed.GetProperty("explanation").GetString(), StringComparison.Ordinal);
+        Assert.Contains("20/2021", proposed.GetProperty("explanation").GetString(), StringComparison.Ordinal);
+        Assert.Equal("proposed", proposed.GetProperty("status").GetString());
+        Assert.False(proposed.GetProperty("late").GetBoolean());
+
+        // Bad input: outside the area, too many months, more casualties than people, a second case for the household.
+        var elsewhere = await HouseholdAsync(admin, "01822", TestData.Unique("Bùi Văn Khô "), 0);
+        Assert.Contains("ngoài vùng bị ảnh hưởng", await FailsAsync(await admin.PostAsJsonAsync($"/api/relief/events/{floodId}/cases", new { householdId = elsewhere, riceMonths = 1 }), HttpStatusCode.BadRequest), StringComparison.Ordinal);
+        var other = await HouseholdAsync(officer, "01795", TestData.Unique("Bùi Thị Nước "), 1);
+        Assert.Contains("tối đa 3 tháng", await FailsAsync(await officer.PostAsJsonAsync($"/api/relief/events/{floodId}/cases", new { householdId = other, riceMonths = 4 }), HttpStatusCode.BadRequest), StringComparison.Ordinal);
+        Assert.Contains("không quá 2", await FailsAsync(await officer.PostAsJsonAsync($"/api/relief/events/{floodId}/cases", new { householdId = other, injured = 2, deaths = 1 }), HttpStatusCode.BadRequest), StringComparison.Ordinal);
+        Assert.Contains("mỗi hộ một hồ sơ", await FailsAsync(await officer.PostAsJsonAsync($"/api/relief/events/{floodId}/cases", new { householdId = hit, riceMonths = 1 }), HttpStatusCode.Conflict), StringComparison.Ordinal);
+
+        // A death in the flood: 50 × the base level; proposed five days ago and still undecided, it is late.
+        var late = await OkAsync(await officer.PostAsJsonAsync($"/api/relief/events/{floodId}/cases", new { householdId = other, riceMonths = 1, deaths = 1 }));
+        Assert.Equal(27_000_000, late.GetProperty("cash").GetInt64());
+        Assert.Equal(30m, late.GetProperty("riceKg").GetDecimal());
+        using (var db = app.NewDb(out var scope))
+        {
+            using var _ = scope;
+            var c = await db.Set<ReliefCase>().SingleAsync(x => x.Id == late.GetProperty("id").GetGuid());
+            c.ProposedAt = c.ProposedAt.AddDays(-5);
+            await db.SaveChangesAsync();
+        }
+
+        // The chairperson decides; a second decision is refused; the late one is recorded and flagged.
+        Assert.Equal(HttpStatusCode.Conflict, (await officer.PostAsJsonAsync($"/api/relief/cases/{proposed.GetProperty("id").GetGuid()}/decision",
+            new { decisionNumber = "12/QĐ-UBND", decidedOn = DateTime.Today.ToString("yyyy-MM-dd") })).StatusCode);
+        var decided = await OkAsync(await approver.PostAsJsonAsync($"/api/relief/cases/{proposed.GetProperty("id").GetGuid()}/decision",
+            new { decisionNumber = "12/QĐ-UBND", decidedOn = DateTime.Today.ToString("yyyy-MM-dd") }));
+        Assert.Equal("decided", decided.GetProperty("status").GetString());
+        Assert.False(decided.GetProperty("late").GetBoolean());
+        Assert.Contains("đã được quyết định", await FailsAsync(await approver.PostAsJsonAsync($"/api/relief/cases/{proposed.GetProperty("id").GetGuid()}/decision",
+            new { decisionNumber = "13/QĐ-UBND", decidedOn = DateTime.Today.ToString("yyyy-MM-dd") }), HttpStatusCode.Conflict), StringComparison.Ordinal);
+        var lateDecided = await OkAsync(await approver.PostAsJsonAsync($"/api/relief/cases/{late.GetProperty("id").GetGuid()}/decision",
+            new { decisionNumber = "14/QĐ-UBND", decidedOn = DateTime.Today.ToString("yyyy-MM-dd") }));
+        Assert.True(lateDecided.GetProperty("late").GetBoolean());
+
+        var view = await OkAsync(await officer.GetAsync($"/api/relief/events/{floodId}"));
+        Assert.Equal(2, view.GetProperty("event").GetProperty("households").GetInt32());
+        Assert.Equal(210m, view.GetProperty("event").GetProperty("riceKg").GetDecimal());
+        Assert.Equal(72_400_000, view.GetProperty("event").GetProperty("cash").GetInt64());
+        Assert.Equal(2, view.GetProperty("event").GetProperty("decided").GetInt32());
+
+        // Tết hunger: one month of rice by default, nothing else.
+        var tet = await OkAsync(await officer.PostAsJsonAsync("/api/relief/events", new { kind = "tet_hunger", name = TestData.Unique("Thiếu đói Tết "), occurredOn = "2026-01-20", communeCodes = new[] { "01795" } }));
+        var hungry = await OkAsync(await officer.PostAsJsonAsync($"/api/relief/events/{tet.GetProperty("id").GetGuid()}/cases", new { householdId = other }));
+        Assert.Equal(1, hungry.GetProperty("riceMonths").GetInt32());
+        Assert.Equal(30m, hungry.GetProperty("riceKg").GetDecimal());
+        Assert.Contains("chỉ hỗ trợ gạo", await FailsAsync(await officer.PostAsJsonAsync($"/api/relief/events/{tet.GetProperty("id").GetGuid()}/cases", new { householdId = hit, houseDamage = "collapsed" }), HttpStatusCode.BadRequest), StringComparison.Ordinal);
+
+        // Scope: an officer of a commune outside the area does not see the event.
+        var stranger = await app.UserAsync("officer", "01822");
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/relief/events/{floodId}")).StatusCode);
+        Assert.DoesNotContain((await OkAsync(await stranger.GetAsync("/api/relief/events"))).EnumerateArray(), e => e.GetProperty("id").GetGuid() == floodId);
+    }
+}
