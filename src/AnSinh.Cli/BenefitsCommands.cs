@@ -5,6 +5,7 @@ using AnSinh.Benefits.Parameters;
 using AnSinh.Benefits.Payroll;
 using AnSinh.Benefits.PresidentGifts;
 using AnSinh.Benefits.Quotes;
+using AnSinh.Benefits.Relief;
 using AnSinh.Platform.Jobs;
 using AnSinh.Platform.Persistence;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +19,8 @@ internal static class BenefitsCommands
         + " | payroll --month YYYY-MM (--commune MÃ_XÃ | --province MÃ_TỈNH) | approve-payroll RUN_ID | payroll-export RUN_ID --out FILE.xlsx|.pdf"
         + " | cards --commune MÃ_XÃ [--date D] | issue-cards --commune MÃ_XÃ --from D [--to D] [--out FILE.xlsx] | cards-expiring --commune MÃ_XÃ [--month YYYY-MM]"
         + " | president-gifts --commune MÃ_XÃ --occasion tet|july27 --year Y [--as-of D] [--out FILE.xlsx] | deliver-gifts LIST_ID --date D"
+        + " | relief-event --kind flood --name \"TÊN\" --date D --communes C1,C2 | relief-case EVENT_ID --household MÃ_HỘ [--months N] [--injured N] [--deaths N] [--house collapsed|relocation|heavily_damaged]"
+        + " | decide-relief CASE_ID --number SỐ_QĐ --date D"
         + " | quote-assistance --date D --birth D --clauses 5.5a,5.6 [--disability severe] [--children N] | quote-merit --date D --category C [--martyrs N] [--percent P]   --as USER";
 
     public static async Task<int> RunAsync(IServiceProvider root, List<string> positional, Dictionary<string, string> o, TextWriter output)
@@ -177,6 +180,31 @@ internal static class BenefitsCommands
                     var id = positional.Count >= 3 && Guid.TryParse(positional[2], out var g) ? g : throw new CliException("Cần mã danh sách quà (LIST_ID, dạng GUID).");
                     var done = await scope.ServiceProvider.GetRequiredService<PresidentGiftLists>().DeliverAsync(id, new DeliveryRequest(Date(o, "date"), null));
                     output.WriteLine($"Đã ghi trao {done.People:N0} suất quà, {done.Amount:N0} đồng.");
+                    return 0;
+                }
+            case "relief-event":
+                {
+                    var e = await scope.ServiceProvider.GetRequiredService<EmergencyRelief>().CreateEventAsync(new ReliefEventRequest(CliApp.Required(o, "kind"), CliApp.Required(o, "name"),
+                        Date(o, "date"), CliApp.Required(o, "communes").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList()));
+                    output.WriteLine($"{e.Id}  {e.Name} ({e.KindName}) ngày {e.OccurredOn:dd/MM/yyyy}, vùng {string.Join(", ", e.CommuneCodes)}.");
+                    return 0;
+                }
+            case "relief-case":
+                {
+                    var eventId = positional.Count >= 3 && Guid.TryParse(positional[2], out var ev) ? ev : throw new CliException("Cần mã sự kiện (EVENT_ID, dạng GUID).");
+                    int? Int(string key) => o.TryGetValue(key, out var v) ? int.TryParse(v, CultureInfo.InvariantCulture, out var n) ? n : throw new CliException($"--{key} phải là số.") : null;
+                    var household = CliApp.Required(o, "household");
+                    var c = await scope.ServiceProvider.GetRequiredService<EmergencyRelief>().ProposeAsync(eventId, new ReliefCaseRequest(
+                        Guid.TryParse(household, out var hid) ? hid : null, Int("months"), Int("injured"), Int("deaths"), o.GetValueOrDefault("house"), Guid.TryParse(household, out _) ? null : household));
+                    output.WriteLine($"{c.Id}  hộ {c.HeadName}: gạo {c.RiceKg:0.##} kg, tiền {c.Cash:N0} đồng; quyết định trước {c.DecideBy:dd/MM/yyyy}.");
+                    output.WriteLine(c.Explanation);
+                    return 0;
+                }
+            case "decide-relief":
+                {
+                    var caseId = positional.Count >= 3 && Guid.TryParse(positional[2], out var cid) ? cid : throw new CliException("Cần mã hồ sơ (CASE_ID, dạng GUID).");
+                    var c = await scope.ServiceProvider.GetRequiredService<EmergencyRelief>().DecideAsync(caseId, new ReliefDecisionRequest(CliApp.Required(o, "number"), Date(o, "date")));
+                    output.WriteLine($"Đã quyết định hỗ trợ hộ {c.HeadName} (số {c.DecisionNumber}, ngày {c.DecidedOn:dd/MM/yyyy}){(c.Late ? " — QUÁ HẠN 2 NGÀY" : "")}.");
                     return 0;
                 }
             default:

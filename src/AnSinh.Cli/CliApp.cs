@@ -64,6 +64,9 @@ public static class CliApp
           benefits president-gifts --commune MÃ_XÃ --occasion tet|july27 --year Y [--as-of D] [--out FILE.xlsx] --as USER
                                                    danh sách quà của Chủ tịch nước (lập lại được trước khi trao)
           benefits deliver-gifts LIST_ID --date D --as USER   ghi đã trao quà cho mọi người chưa nhận
+          benefits relief-event --kind storm|flood|landslide|fire|drought|tet_hunger|other --name "TÊN" --date D --communes C1,C2 --as USER
+          benefits relief-case EVENT_ID --household MÃ_HỘ [--months N] [--injured N] [--deaths N] [--house collapsed|relocation|heavily_damaged] --as USER
+          benefits decide-relief CASE_ID --number SỐ_QĐ --date D --as USER   Chủ tịch xã quyết định (trong 2 ngày)
 
         Tuỳ chọn chung: --provider sqlite|postgres  --connection "chuỗi kết nối"
         """;

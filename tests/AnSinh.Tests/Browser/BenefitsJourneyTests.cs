@@ -184,3 +184,48 @@ public sealed class PresidentGiftJourneyTests : BrowserTest
         await Assertions.Expect(page.Locator(".errors")).ToContainTextAsync("đã bắt đầu phát");
     }
 }
+
+public sealed class ReliefJourneyTests : BrowserTest
+{
+    [LaneFact("browser")]
+    public async Task An_officer_records_a_storm_proposes_relief_for_a_household_and_the_chairperson_decides()
+    {
+        var api = await AdminApiAsync();
+        var created = await api.PostAsJsonAsync("/api/households", TestData.Household("01807", "Đinh Văn Bão",
+            new { fullName = "Đinh Thị Gió", sex = "female", birthDate = "1980-02-03", nationalId = TestData.NationalId(false, 1980), ethnicity = "Mường", relationship = "spouse" }));
+        created.EnsureSuccessStatusCode();
+        var code = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("code").GetString()!;
+        var name = TestData.Unique("Bão số ");
+
+        var page = await NewPageAsync();
+        await SignInAsAdminAsync(page);
+        await page.GotoAsync("/");
+        await page.ClickAsync("#nav-relief");
+        await page.SelectOptionAsync("#e-kind", "storm");
+        await page.FillAsync("#e-name", name);
+        await page.FillAsync("#e-communes", "01807");
+        await page.ClickAsync("#create-event");
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync(name);
+
+        // Two people, two months of rice (60 kg); the house heavily damaged (20,000,000).
+        await page.FillAsync("#c-household", code);
+        await page.FillAsync("#c-months", "2");
+        await page.SelectOptionAsync("#c-house", "heavily_damaged");
+        await page.ClickAsync("#propose-case");
+        await Assertions.Expect(page.Locator("#relief-message")).ToContainTextAsync("Đinh Văn Bão");
+        var row = page.Locator("#relief-cases tr[data-head='Đinh Văn Bão']");
+        await Assertions.Expect(row.Locator("td[data-rice]")).ToHaveAttributeAsync("data-rice", "60");
+        await Assertions.Expect(row.Locator("td[data-cash]")).ToHaveAttributeAsync("data-cash", "20000000");
+
+        // Four months is refused in Vietnamese.
+        await page.FillAsync("#c-household", code);
+        await page.FillAsync("#c-months", "4");
+        await page.ClickAsync("#propose-case");
+        await Assertions.Expect(page.Locator(".errors")).ToContainTextAsync("tối đa 3 tháng");
+
+        await page.FillAsync("#d-number", "21/QĐ-UBND");
+        await page.ClickAsync("#decide-case");
+        await Assertions.Expect(page.Locator("#relief-message")).ToContainTextAsync("Đã quyết định");
+        await Assertions.Expect(row.Locator("td.status")).ToContainTextAsync("21/QĐ-UBND");
+    }
+}

@@ -162,4 +162,32 @@ public sealed class BenefitsCliTests
         Assert.Contains("đã bắt đầu phát", again.Output, StringComparison.Ordinal);
         Assert.NotEqual(0, (await Run(["benefits", "president-gifts", "--commune", "01789", "--occasion", "christmas", "--year", "2026", .. db])).Code);
     }
+
+    [Theory]
+    [MemberData(nameof(Lanes.Engines), MemberType = typeof(Lanes))]
+    public async Task Emergency_relief_is_recorded_proposed_and_decided_from_the_command_line(string engine)
+    {
+        var app = TestApp.For(engine);
+        using var admin = await app.AdminAsync();
+        var created = await admin.PostAsJsonAsync("/api/households", TestData.Household("01822", TestData.Unique("Lường Văn Cháy "),
+            new { fullName = "Lường Thị Khói", sex = "female", birthDate = "1982-02-03", nationalId = TestData.NationalId(false, 1982), ethnicity = "Thái", relationship = "spouse" }));
+        created.EnsureSuccessStatusCode();
+        var code = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("code").GetString()!;
+        string[] db = ["--provider", engine, "--connection", TestApp.ConnectionFor(engine), "--as", "admin"];
+
+        var ev = await Run(["benefits", "relief-event", "--kind", "fire", "--name", TestData.Unique("Cháy nhà "), "--date", "2026-10-02", "--communes", "01822", .. db]);
+        Assert.True(ev.Code == 0, ev.Output);
+        var eventId = ev.Output.Split(' ', 2)[0].Trim();
+        var proposed = await Run(["benefits", "relief-case", eventId, "--household", code, "--months", "1", "--house", "collapsed", .. db]);
+        Assert.True(proposed.Code == 0, proposed.Output);
+        Assert.Contains("gạo 30 kg tiền 40000000 đồng", Digits(proposed.Output), StringComparison.Ordinal);
+        var caseId = proposed.Output.Split(' ', 2)[0].Trim();
+        var decided = await Run(["benefits", "decide-relief", caseId, "--number", "5/QĐ-UBND", "--date", DateTime.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), .. db]);
+        Assert.True(decided.Code == 0, decided.Output);
+        Assert.Contains("Đã quyết định", decided.Output, StringComparison.Ordinal);
+        var refused = await Run(["benefits", "relief-case", eventId, "--household", code, "--months", "1", .. db]);
+        Assert.NotEqual(0, refused.Code);
+        Assert.Contains("mỗi hộ một hồ sơ", refused.Output, StringComparison.Ordinal);
+        Assert.NotEqual(0, (await Run(["benefits", "relief-event", "--kind", "meteor", "--name", "X", "--date", "2026-10-02", "--communes", "01822", .. db])).Code);
+    }
 }

@@ -11,7 +11,7 @@ namespace AnSinh.Benefits.Relief;
 
 public sealed record ReliefEventRequest(string? Kind, string? Name, DateOnly? OccurredOn, List<string>? CommuneCodes);
 
-public sealed record ReliefCaseRequest(Guid? HouseholdId, int? RiceMonths, int? Injured, int? Deaths, string? HouseDamage);
+public sealed record ReliefCaseRequest(Guid? HouseholdId, int? RiceMonths, int? Injured, int? Deaths, string? HouseDamage, string? HouseholdCode = null);
 
 public sealed record ReliefDecisionRequest(string? DecisionNumber, DateOnly? DecidedOn);
 
@@ -197,11 +197,16 @@ public sealed class EmergencyRelief(AnSinhDbContext db, ScopeResolver scopes, Be
             throw new RuleViolationException("Chỉ cán bộ xã (hoặc quản trị hệ thống) được đề xuất trợ giúp khẩn cấp.");
         }
         var e = await FindEventAsync(eventId, ct);
-        if (r.HouseholdId is not { } householdId)
+        var code = r.HouseholdCode?.Trim();
+        if (r.HouseholdId is null && string.IsNullOrEmpty(code))
         {
             throw new InputValidationException("householdId", "Cần hộ bị ảnh hưởng (mã hộ trong sổ).");
         }
-        var household = await db.Set<Household>().AsNoTracking().FirstOrDefaultAsync(h => h.Id == householdId, ct);
+        var household = r.HouseholdId is { } byId
+            ? await db.Set<Household>().AsNoTracking().FirstOrDefaultAsync(h => h.Id == byId, ct)
+            // A household code is unique within its commune: one in the event's area is meant first.
+            : (await db.Set<Household>().AsNoTracking().Where(h => h.Code == code).Take(20).ToListAsync(ct))
+                .OrderBy(h => e.AreaCodes.Split(',').Contains(h.CommuneCode) ? 0 : 1).FirstOrDefault();
         var scope = await scopes.CurrentAsync(ct);
         if (household is null || !scope.Allows(household.CommuneUnitId, household.ProvinceCode))
         {
@@ -215,6 +220,7 @@ public sealed class EmergencyRelief(AnSinhDbContext db, ScopeResolver scopes, Be
         {
             throw new InputValidationException("householdId", "Hộ này đã giải thể trong sổ.");
         }
+        var householdId = household.Id;
         var people = await db.Set<Person>().CountAsync(p => p.HouseholdId == householdId && p.Status == PersonStatus.Resident, ct);
         var set = await parameters.LoadAsync(ct);
         var level = set.BaseLevelOn(Scheme.SocialAssistance, e.OccurredOn, e.ProvinceCode)
