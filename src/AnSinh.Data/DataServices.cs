@@ -146,6 +146,7 @@ public static class DataServices
         services.AddScoped<AnSinh.Benefits.HealthCards.CardDocuments>();
         services.AddScoped<AnSinh.Benefits.PresidentGifts.PresidentGiftLists>();
         services.AddScoped<AnSinh.Benefits.Relief.EmergencyRelief>();
+        services.AddScoped<AnSinh.Benefits.Dossiers.AssistanceDossiers>();
         services.AddScoped<IJobHandler>(sp => sp.GetRequiredService<AnSinh.Benefits.Payroll.PayrollJob>());
         services.AddScoped<AnSinh.Funds.Gifts.GiftDocuments>();
         services.AddScoped<AnSinh.Funds.Import.FundReceiptImport>();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AnSinh.Benefits.Dossiers;
 using AnSinh.Benefits.HealthCards;
 using AnSinh.Benefits.Parameters;
 using AnSinh.Benefits.Payroll;
@@ -151,6 +152,22 @@ public static class BenefitsApi
             return TypedResults.Created($"/api/relief/cases/{c.Id}", c);
         });
         rl.MapPost("/cases/{id:guid}/decision", async (Guid id, ReliefDecisionRequest r, EmergencyRelief s, CancellationToken ct) => await s.DecideAsync(id, r, ct));
+
+        // The dossier of Decree 20/2021, Art. 8: filed, reviewed, posted (no HIV), complaints, decided.
+        g.MapGet("/dossiers", async (string? communeCode, AssistanceDossiers s, CancellationToken ct) => await s.ListAsync(communeCode, ct));
+        g.MapPost("/dossiers", async (DossierRequest r, AssistanceDossiers s, CancellationToken ct) =>
+        {
+            var d = await s.FileAsync(r, ct);
+            return TypedResults.Created($"/api/benefits/dossiers/{d.Id}", d);
+        });
+        g.MapGet("/dossiers/posted", async (string? communeCode, AssistanceDossiers s, CancellationToken ct) => await s.PostedAsync(communeCode, ct));
+        g.MapGet("/dossiers/{id:guid}", async (Guid id, AssistanceDossiers s, CancellationToken ct) => await s.GetAsync(id, ct));
+        g.MapPost("/dossiers/{id:guid}/review", async (Guid id, DossierReviewRequest r, AssistanceDossiers s, CancellationToken ct) => await s.ReviewAsync(id, r, ct));
+        g.MapPost("/dossiers/{id:guid}/posting", async (Guid id, DossierPostingRequest r, AssistanceDossiers s, CancellationToken ct) => await s.PostAsync(id, r, ct));
+        g.MapPost("/dossiers/{id:guid}/complaints", async (Guid id, DossierComplaintRequest r, AssistanceDossiers s, CancellationToken ct) => await s.ComplainAsync(id, r, ct));
+        g.MapPost("/dossiers/{id:guid}/complaints/{complaintId:long}/answer", async (Guid id, long complaintId, DossierAnswerRequest r, AssistanceDossiers s, CancellationToken ct) =>
+            await s.AnswerAsync(id, complaintId, r, ct));
+        g.MapPost("/dossiers/{id:guid}/decision", async (Guid id, DossierDecisionRequest r, AssistanceDossiers s, CancellationToken ct) => await s.DecideAsync(id, r, ct));
 
         g.MapPost("/merit/quote", async (MeritQuoteRequest r, BenefitParameters p, CancellationToken ct) => View(await p.QuoteMeritAsync(r, ct)));
     }

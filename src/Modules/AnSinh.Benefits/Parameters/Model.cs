@@ -92,7 +92,7 @@ internal sealed class AssistanceCoefficientConfiguration : IEntityTypeConfigurat
     public void Configure(EntityTypeBuilder<AssistanceCoefficient> b)
     {
         b.ToTable("benefit_assistance_coefficients");
-        b.Property(x => x.Clause).HasMaxLength(10);
+        b.Property(x => x.Clause).HasMaxLength(30);
         b.Property(x => x.Disability).HasMaxLength(30);
         b.Property(x => x.Coefficient).HasPrecision(6, 2);
         b.Property(x => x.Source).HasMaxLength(300);

@@ -52,6 +52,10 @@ public static class ShippedParameters
         C("5.8", 0, null, 1.5m),
         // Not an Article 5 clause: the funeral support when a recipient dies, as a multiple of the base level.
         new() { Clause = "funeral", MinAge = 0, Coefficient = 20m, ValidFrom = D(2021, 7, 1), Source = "Nghị định 20/2021/NĐ-CP, Điều 11 (hỗ trợ chi phí mai táng)" },
+        // Not clauses either: the deadlines of the dossier procedure, in working days.
+        new() { Clause = "dossier_review_days", MinAge = 0, Coefficient = 7m, ValidFrom = D(2021, 7, 1), Source = "Nghị định 20/2021/NĐ-CP, Điều 8 (xem xét hồ sơ trong 7 ngày làm việc)" },
+        new() { Clause = "dossier_posting_days", MinAge = 0, Coefficient = 2m, ValidFrom = D(2021, 7, 1), Source = "Nghị định 20/2021/NĐ-CP, Điều 8 (niêm yết công khai 2 ngày làm việc)" },
+        new() { Clause = "dossier_complaint_days", MinAge = 0, Coefficient = 10m, ValidFrom = D(2021, 7, 1), Source = "Nghị định 20/2021/NĐ-CP, Điều 8 (trả lời khiếu nại trong 10 ngày làm việc)" },
     ];
 
     private static AssistanceCoefficient C(string clause, int min, int? max, decimal k, string? disability = null, bool perChild = false) => new()

@@ -37,6 +37,16 @@ public sealed class BeneficiaryRegister(AnSinhDbContext db, ScopeResolver scopes
         {
             throw new RuleViolationException("Chỉ cán bộ xã (hoặc quản trị hệ thống) được ghi đối tượng hưởng chế độ.");
         }
+        return await RecordAsync(r, ct);
+    }
+
+    /// <summary>
+    /// Records an entitlement decided elsewhere (the approver's decision on a dossier): the same
+    /// checks as <see cref="CreateAsync"/> without its role check, inside the caller's transaction
+    /// when there is one.
+    /// </summary>
+    internal async Task<BeneficiaryView> RecordAsync(BeneficiaryRequest r, CancellationToken ct)
+    {
         var errors = new ValidationErrors();
         var scheme = BenefitParameters.ParseScheme(r.Scheme);
         if (scheme is null or Scheme.BaseSalary)
@@ -132,7 +142,7 @@ public sealed class BeneficiaryRegister(AnSinhDbContext db, ScopeResolver scopes
         {
             throw new InputValidationException(scheme == Scheme.Merit ? "category" : "clauses", note!);
         }
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         if (await db.Set<Beneficiary>().AnyAsync(b => b.PersonId == person.Id && b.Scheme == scheme && b.EndedOn == null, ct))
         {
             throw new RuleViolationException($"{person.FullName} đã đang hưởng chế độ này; hãy chấm dứt quyết định cũ trước khi ghi quyết định mới.");
@@ -145,7 +155,10 @@ public sealed class BeneficiaryRegister(AnSinhDbContext db, ScopeResolver scopes
         db.Audit("beneficiary.create", "beneficiary", beneficiary.Id.ToString(), beneficiary.CommuneCode,
             after: new { beneficiary.PersonId, scheme = BenefitParameters.SchemeCode(beneficiary.Scheme), beneficiary.Clauses, beneficiary.Category, beneficiary.DecisionNumber, beneficiary.EntitledFrom });
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        if (tx is not null)
+        {
+            await tx.CommitAsync(ct);
+        }
         return View(beneficiary, amount, note, db.Actor.Role);
     }
 
