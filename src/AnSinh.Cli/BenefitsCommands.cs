@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using AnSinh.Benefits.Dossiers;
 using AnSinh.Benefits.HealthCards;
 using AnSinh.Benefits.Parameters;
 using AnSinh.Benefits.Payroll;
@@ -21,6 +22,8 @@ internal static class BenefitsCommands
         + " | president-gifts --commune MÃ_XÃ --occasion tet|july27 --year Y [--as-of D] [--out FILE.xlsx] | deliver-gifts LIST_ID --date D"
         + " | relief-event --kind flood --name \"TÊN\" --date D --communes C1,C2 | relief-case EVENT_ID --household MÃ_HỘ [--months N] [--injured N] [--deaths N] [--house collapsed|relocation|heavily_damaged]"
         + " | decide-relief CASE_ID --number SỐ_QĐ --date D"
+        + " | dossier-file --national-id SỐ --scheme social_assistance|social_pension [--clauses 5.5c] [--disability severe] [--filed D] | dossiers [--commune MÃ_XÃ]"
+        + " | dossier-review ID --eligible yes|no [--note \"…\"] [--date D] | dossier-post ID [--from D] | dossier-decide ID --approve yes|no --number SỐ_QĐ [--date D] [--reason \"…\"]"
         + " | quote-assistance --date D --birth D --clauses 5.5a,5.6 [--disability severe] [--children N] | quote-merit --date D --category C [--martyrs N] [--percent P]   --as USER";
 
     public static async Task<int> RunAsync(IServiceProvider root, List<string> positional, Dictionary<string, string> o, TextWriter output)
@@ -207,10 +210,59 @@ internal static class BenefitsCommands
                     output.WriteLine($"Đã quyết định hỗ trợ hộ {c.HeadName} (số {c.DecisionNumber}, ngày {c.DecidedOn:dd/MM/yyyy}){(c.Late ? " — QUÁ HẠN 2 NGÀY" : "")}.");
                     return 0;
                 }
+            case "dossier-file":
+                {
+                    var d = await scope.ServiceProvider.GetRequiredService<AssistanceDossiers>().FileAsync(new DossierRequest(null, CliApp.Required(o, "national-id"), CliApp.Required(o, "scheme"),
+                        o.GetValueOrDefault("clauses")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList(), o.GetValueOrDefault("disability"), null, null, null,
+                        o.ContainsKey("filed") ? Date(o, "filed") : null));
+                    PrintDossier(d, output);
+                    return 0;
+                }
+            case "dossiers":
+                foreach (var d in await scope.ServiceProvider.GetRequiredService<AssistanceDossiers>().ListAsync(o.GetValueOrDefault("commune")))
+                {
+                    PrintDossier(d, output);
+                }
+                return 0;
+            case "dossier-review":
+                {
+                    var d = await scope.ServiceProvider.GetRequiredService<AssistanceDossiers>().ReviewAsync(DossierId(positional),
+                        new DossierReviewRequest(YesNo(o, "eligible"), o.GetValueOrDefault("note"), o.ContainsKey("date") ? Date(o, "date") : null));
+                    PrintDossier(d, output);
+                    return 0;
+                }
+            case "dossier-post":
+                {
+                    var d = await scope.ServiceProvider.GetRequiredService<AssistanceDossiers>().PostAsync(DossierId(positional), new DossierPostingRequest(o.ContainsKey("from") ? Date(o, "from") : null));
+                    PrintDossier(d, output);
+                    return 0;
+                }
+            case "dossier-decide":
+                {
+                    var d = await scope.ServiceProvider.GetRequiredService<AssistanceDossiers>().DecideAsync(DossierId(positional),
+                        new DossierDecisionRequest(YesNo(o, "approve"), CliApp.Required(o, "number"), o.ContainsKey("date") ? Date(o, "date") : null, o.GetValueOrDefault("reason")));
+                    PrintDossier(d, output);
+                    return 0;
+                }
             default:
                 throw new CliException(Help);
         }
     }
+
+    private static Guid DossierId(List<string> positional) =>
+        positional.Count >= 3 && Guid.TryParse(positional[2], out var id) ? id : throw new CliException("Cần mã hồ sơ (ID, dạng GUID).");
+
+    private static bool YesNo(Dictionary<string, string> o, string key) => CliApp.Required(o, key).Trim().ToLowerInvariant() switch
+    {
+        "yes" or "true" or "co" => true,
+        "no" or "false" or "khong" => false,
+        _ => throw new CliException($"--{key} phải là yes hoặc no."),
+    };
+
+    private static void PrintDossier(DossierView d, TextWriter output) =>
+        output.WriteLine($"{d.Id}  {d.FullName} ({d.CommuneCode}) {d.Scheme} {d.Clauses}: {d.Status}; nộp {d.FiledOn:dd/MM/yyyy}, hạn xem xét {d.ReviewDueOn:dd/MM/yyyy}"
+            + (d.PostedTo is { } to ? $"; niêm yết đến {to:dd/MM/yyyy}" : "") + (d.EntitledFrom is { } from ? $"; hưởng từ tháng {from:MM/yyyy}" : "")
+            + (d.RejectionReason is { } why ? $"; lý do: {why}" : "") + ".");
 
     private static Guid RunId(List<string> positional) =>
         positional.Count >= 3 && Guid.TryParse(positional[2], out var id) ? id : throw new CliException("Cần mã bảng chi trả (RUN_ID, dạng GUID).");

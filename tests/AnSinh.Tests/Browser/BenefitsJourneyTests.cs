@@ -229,3 +229,43 @@ public sealed class ReliefJourneyTests : BrowserTest
         await Assertions.Expect(row.Locator("td.status")).ToContainTextAsync("21/QĐ-UBND");
     }
 }
+
+public sealed class DossierJourneyTests : BrowserTest
+{
+    [LaneFact("browser")]
+    public async Task A_dossier_is_filed_reviewed_posted_and_decided_in_the_browser()
+    {
+        var api = await AdminApiAsync();
+        var nationalId = TestData.NationalId(false, 1943);
+        (await api.PostAsJsonAsync("/api/households", TestData.Household("01279", "Tạ Văn Hiếu",
+            new { fullName = "Tạ Thị Cụ", sex = "female", birthDate = "1943-02-03", nationalId, ethnicity = "Kinh", relationship = "parent" }))).EnsureSuccessStatusCode();
+
+        var page = await NewPageAsync();
+        await SignInAsAdminAsync(page);
+        await page.GotoAsync("/");
+        await page.ClickAsync("#nav-dossiers");
+        await page.FillAsync("#f-nid", nationalId);
+        await page.FillAsync("#f-clauses", "5.5c");
+        await page.FillAsync("#f-date", "2026-10-05");
+        await page.ClickAsync("#file-dossier");
+        await Assertions.Expect(page.Locator("#dossier-status")).ToContainTextAsync("chờ xem xét");
+
+        await page.FillAsync("#r-date", "2026-10-06");
+        await page.ClickAsync("#review-dossier");
+        await Assertions.Expect(page.Locator("#dossier-status")).ToContainTextAsync("chờ niêm yết");
+        await page.FillAsync("#p-date", "2026-10-07");
+        await page.ClickAsync("#post-dossier");
+        await Assertions.Expect(page.Locator("#dossier-status")).ToContainTextAsync("Đang niêm yết");
+
+        // Deciding on the last day of the posting is refused in Vietnamese; the day after, it is recorded.
+        await page.FillAsync("#d-number", "31/QĐ-UBND");
+        await page.FillAsync("#d-date", "2026-10-08");
+        await page.ClickAsync("#decide-dossier");
+        await Assertions.Expect(page.Locator(".errors")).ToContainTextAsync("niêm yết đến hết ngày 08/10/2026");
+        await page.FillAsync("#d-number", "31/QĐ-UBND");
+        await page.FillAsync("#d-date", "2026-10-12");
+        await page.ClickAsync("#decide-dossier");
+        await Assertions.Expect(page.Locator("#dossier-status")).ToContainTextAsync("Đã quyết định hưởng");
+        await Assertions.Expect(page.Locator("#dossier-entitled")).ToContainTextAsync("10/2026");
+    }
+}

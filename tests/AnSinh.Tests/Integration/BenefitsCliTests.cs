@@ -190,4 +190,31 @@ public sealed class BenefitsCliTests
         Assert.Contains("mỗi hộ một hồ sơ", refused.Output, StringComparison.Ordinal);
         Assert.NotEqual(0, (await Run(["benefits", "relief-event", "--kind", "meteor", "--name", "X", "--date", "2026-10-02", "--communes", "01822", .. db])).Code);
     }
+
+    [Theory]
+    [MemberData(nameof(Lanes.Engines), MemberType = typeof(Lanes))]
+    public async Task A_dossier_is_filed_reviewed_posted_and_decided_from_the_command_line(string engine)
+    {
+        var app = TestApp.For(engine);
+        using var admin = await app.AdminAsync();
+        var nationalId = TestData.NationalId(true, 1942);
+        (await admin.PostAsJsonAsync("/api/households", TestData.Household("01288", TestData.Unique("Kiều Văn Lão "),
+            new { fullName = "Kiều Văn Cố", sex = "male", birthDate = "1942-02-03", nationalId, ethnicity = "Kinh", relationship = "parent" }))).EnsureSuccessStatusCode();
+        string[] db = ["--provider", engine, "--connection", TestApp.ConnectionFor(engine), "--as", "admin"];
+
+        var filed = await Run(["benefits", "dossier-file", "--national-id", nationalId, "--scheme", "social_assistance", "--clauses", "5.5c", "--filed", "2026-09-07", .. db]);
+        Assert.True(filed.Code == 0, filed.Output);
+        Assert.Contains("hạn xem xét 16/09/2026", filed.Output, StringComparison.Ordinal);
+        var id = filed.Output.Split(' ', 2)[0].Trim();
+        Assert.Equal(0, (await Run(["benefits", "dossier-review", id, "--eligible", "yes", "--date", "2026-09-08", .. db])).Code);
+        var posted = await Run(["benefits", "dossier-post", id, "--from", "2026-09-09", .. db]);
+        Assert.Contains("niêm yết đến 10/09/2026", posted.Output, StringComparison.Ordinal);
+        var early = await Run(["benefits", "dossier-decide", id, "--approve", "yes", "--number", "40/QĐ-UBND", "--date", "2026-09-10", .. db]);
+        Assert.NotEqual(0, early.Code);
+        Assert.Contains("niêm yết đến hết ngày 10/09/2026", early.Output, StringComparison.Ordinal);
+        var decided = await Run(["benefits", "dossier-decide", id, "--approve", "yes", "--number", "40/QĐ-UBND", "--date", "2026-10-01", .. db]);
+        Assert.True(decided.Code == 0, decided.Output);
+        Assert.Contains("hưởng từ tháng 09/2026", decided.Output, StringComparison.Ordinal);
+        Assert.NotEqual(0, (await Run(["benefits", "dossier-review", id, "--eligible", "maybe", .. db])).Code);
+    }
 }

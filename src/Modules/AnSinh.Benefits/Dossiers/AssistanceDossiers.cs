@@ -399,10 +399,11 @@ public sealed class AssistanceDossiers(AnSinhDbContext db, ScopeResolver scopes,
         {
             throw new InputValidationException("decisionNumber", "Cần số quyết định (tối đa 60 ký tự).");
         }
+        if (r.Approve == false && string.IsNullOrWhiteSpace(r.Reason))
+        {
+            throw new InputValidationException("reason", "Quyết định không hưởng cần nêu lý do.");
+        }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        d.DecidedOn = on;
-        d.DecisionNumber = r.DecisionNumber.Trim();
-        d.Version++;
         if (r.Approve == true)
         {
             var set = await parameters.LoadAsync(ct);
@@ -410,20 +411,19 @@ public sealed class AssistanceDossiers(AnSinhDbContext db, ScopeResolver scopes,
             var probe = Probe(person, new DateOnly(person.BirthYear, person.BirthMonth ?? 1, person.BirthDay ?? 1), d.Scheme, d.Clauses, d.Disability, d.Children, d.Hiv);
             var from = DossierRules.EntitledFrom(d.Clauses, d.FiledOn, d.DisabilityCertifiedOn, on, m => BeneficiaryRegister.Price(probe, m, set).Amount is not null);
             var beneficiary = await register.RecordAsync(new BeneficiaryRequest(d.PersonId, d.Scheme, d.Clauses?.Split(',').ToList(), d.Disability, d.Children, d.Hiv,
-                null, null, null, null, d.DecisionNumber, on, from), ct);
+                null, null, null, null, r.DecisionNumber.Trim(), on, from), ct);
             d.Status = DossierStatus.Decided;
             d.BeneficiaryId = beneficiary.Id;
             d.EntitledFrom = from;
         }
         else
         {
-            if (string.IsNullOrWhiteSpace(r.Reason))
-            {
-                throw new InputValidationException("reason", "Quyết định không hưởng cần nêu lý do.");
-            }
             d.Status = DossierStatus.Rejected;
-            d.RejectionReason = r.Reason.Trim()[..Math.Min(r.Reason.Trim().Length, 500)];
+            d.RejectionReason = r.Reason!.Trim()[..Math.Min(r.Reason.Trim().Length, 500)];
         }
+        d.DecidedOn = on;
+        d.DecisionNumber = r.DecisionNumber.Trim();
+        d.Version++;
         db.Audit("dossier.decide", "dossier", id.ToString(), d.CommuneCode, after: new { d.DecisionNumber, d.DecidedOn, r.Approve, d.EntitledFrom, d.BeneficiaryId });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
