@@ -248,6 +248,11 @@ public sealed class HouseholdService(AnSinhDbContext db, ScopeResolver scopes)
         {
             errors.Add("date", "Ngày biến động ở tương lai.");
         }
+        // A person who moved away from another household (often another commune) and moves in here is the same person: the
+        // record follows them, so their national ID, their history and the registers that refer to them stay one.
+        var returning = kind == HouseholdEventKind.MoveIn && m?.NationalId is { } nid
+            ? await db.Set<Person>().FirstOrDefaultAsync(p => p.NationalId == nid && p.Status == PersonStatus.MovedAway, ct)
+            : null;
         if (m is not null)
         {
             if (m.Relationship == Relationship.Head)
@@ -258,11 +263,37 @@ public sealed class HouseholdService(AnSinhDbContext db, ScopeResolver scopes)
             {
                 errors.Add("date", "Ngày khai sinh trước ngày sinh.");
             }
-            await CheckNationalIdsAsync([(m.NationalId, "member.nationalId", null)], errors, ct);
+            if (returning is not null && returning.LeftOn > date)
+            {
+                errors.Add("date", $"Người này chuyển đi ngày {returning.LeftOn:dd/MM/yyyy}; ngày chuyển đến không thể trước đó.");
+            }
+            if (returning is null)
+            {
+                await CheckNationalIdsAsync([(m.NationalId, "member.nationalId", null)], errors, ct);
+            }
         }
         errors.ThrowIfAny();
-        var person = NewPerson(household, m!);
-        db.Add(person);
+        Person person;
+        if (returning is not null)
+        {
+            var from = returning.CommuneCode;
+            returning.HouseholdId = household.Id;
+            returning.CommuneUnitId = household.CommuneUnitId;
+            returning.CommuneCode = household.CommuneCode;
+            returning.ProvinceCode = household.ProvinceCode;
+            returning.Relationship = m!.Relationship;
+            returning.Status = PersonStatus.Resident;
+            returning.LeftOn = null;
+            returning.MovedToCommuneCode = null;
+            returning.Version++;
+            person = returning;
+            request = request with { FromCommuneCode = request.FromCommuneCode ?? from };
+        }
+        else
+        {
+            person = NewPerson(household, m!);
+            db.Add(person);
+        }
         db.Add(new Membership { PersonId = person.Id, HouseholdId = household.Id, Relationship = m!.Relationship, From = kind == HouseholdEventKind.Birth ? m.BirthDate.Earliest : date });
         household.Version++;
         AddEvent(household.Id, person.Id, kind!.Value, date, Reason(request.Reason, PersonRules.Vietnamese(kind.Value)), request.FromCommuneCode);
