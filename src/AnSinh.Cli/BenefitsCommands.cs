@@ -22,7 +22,7 @@ internal static class BenefitsCommands
         + " | president-gifts --commune MÃ_XÃ --occasion tet|july27 --year Y [--as-of D] [--out FILE.xlsx] | deliver-gifts LIST_ID --date D"
         + " | relief-event --kind flood --name \"TÊN\" --date D --communes C1,C2 | relief-case EVENT_ID --household MÃ_HỘ [--months N] [--injured N] [--deaths N] [--house collapsed|relocation|heavily_damaged]"
         + " | decide-relief CASE_ID --number SỐ_QĐ --date D"
-        + " | dossier-file --national-id SỐ --scheme social_assistance|social_pension [--clauses 5.5c] [--disability severe] [--filed D] | dossiers [--commune MÃ_XÃ]"
+        + " | merit-table FILE.csv --table merit|war_invalid --from D --source \"VĂN BẢN\" | dossier-file --national-id SỐ --scheme social_assistance|social_pension [--clauses 5.5c] [--disability severe] [--filed D] | dossiers [--commune MÃ_XÃ]"
         + " | dossier-review ID --eligible yes|no [--note \"…\"] [--date D] | dossier-post ID [--from D] | dossier-decide ID --approve yes|no --number SỐ_QĐ [--date D] [--reason \"…\"]"
         + " | quote-assistance --date D --birth D --clauses 5.5a,5.6 [--disability severe] [--children N] | quote-merit --date D --category C [--martyrs N] [--percent P]   --as USER";
 
@@ -208,6 +208,30 @@ internal static class BenefitsCommands
                     var caseId = positional.Count >= 3 && Guid.TryParse(positional[2], out var cid) ? cid : throw new CliException("Cần mã hồ sơ (CASE_ID, dạng GUID).");
                     var c = await scope.ServiceProvider.GetRequiredService<EmergencyRelief>().DecideAsync(caseId, new ReliefDecisionRequest(CliApp.Required(o, "number"), Date(o, "date")));
                     output.WriteLine($"Đã quyết định hỗ trợ hộ {c.HeadName} (số {c.DecisionNumber}, ngày {c.DecidedOn:dd/MM/yyyy}){(c.Late ? " — QUÁ HẠN 2 NGÀY" : "")}.");
+                    return 0;
+                }
+            case "merit-table":
+                {
+                    // A decree's appendix as CSV: row,allowance,supplement[,per_year] (amounts in đồng; empty where the decree gives none).
+                    if (positional.Count < 3 || !File.Exists(positional[2]))
+                    {
+                        throw new CliException("Dùng: ansinh benefits merit-table FILE.csv --table merit|war_invalid --from YYYY-MM-DD --source \"Nghị định …, Phụ lục …\" --as admin");
+                    }
+                    var rows = new List<MeritRowRequest>();
+                    var lines = await File.ReadAllLinesAsync(positional[2]);
+                    for (var i = 1; i < lines.Length; i++)
+                    {
+                        if (string.IsNullOrWhiteSpace(lines[i]))
+                        {
+                            continue;
+                        }
+                        var f = lines[i].Split(',');
+                        long? Money(int k) => f.Length <= k || f[k].Trim().Length == 0 ? null
+                            : long.TryParse(f[k].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : throw new CliException($"Dòng {i + 1}: \"{f[k]}\" không phải số đồng.");
+                        rows.Add(new MeritRowRequest(f[0].Trim(), Money(1), Money(2), f.Length > 3 && f[3].Trim() is "yes" or "true" or "per_year"));
+                    }
+                    var count = await p.AddMeritTableAsync(new MeritTableRequest(CliApp.Required(o, "table"), Date(o, "from"), CliApp.Required(o, "source"), rows));
+                    output.WriteLine($"Đã nạp {count} dòng bảng {o["table"]} áp dụng từ {Date(o, "from"):dd/MM/yyyy}; bảng trước đó khép lại ngày hôm trước.");
                     return 0;
                 }
             case "dossier-file":

@@ -67,6 +67,8 @@ public static class CliApp
           benefits relief-event --kind storm|flood|landslide|fire|drought|tet_hunger|other --name "TÊN" --date D --communes C1,C2 --as USER
           benefits relief-case EVENT_ID --household MÃ_HỘ [--months N] [--injured N] [--deaths N] [--house collapsed|relocation|heavily_damaged] --as USER
           benefits decide-relief CASE_ID --number SỐ_QĐ --date D --as USER   Chủ tịch xã quyết định (trong 2 ngày)
+          benefits merit-table FILE.csv --table merit|war_invalid --from D --source "Nghị định …, Phụ lục …" --as admin
+                                                   nạp bảng mức trợ cấp người có công mới (dòng,mức trợ cấp,phụ cấp)
           benefits dossier-file --national-id SỐ --scheme social_assistance|social_pension [--clauses 5.5c] [--filed D] --as USER
           benefits dossier-review ID --eligible yes|no [--note "…"] [--date D] | dossier-post ID [--from D] --as USER
           benefits dossier-decide ID --approve yes|no --number SỐ_QĐ [--date D] [--reason "…"] --as USER   (sau niêm yết, hết khiếu nại)

@@ -217,4 +217,34 @@ public sealed class BenefitsCliTests
         Assert.Contains("hưởng từ tháng 09/2026", decided.Output, StringComparison.Ordinal);
         Assert.NotEqual(0, (await Run(["benefits", "dossier-review", id, "--eligible", "maybe", .. db])).Code);
     }
+
+    [Theory]
+    [MemberData(nameof(Lanes.Engines), MemberType = typeof(Lanes))]
+    public async Task An_administrator_loads_a_new_merit_table_from_a_csv_file(string engine)
+    {
+        var app = TestApp.For(engine);
+        using var started = await app.AdminAsync();
+        string[] db = ["--provider", engine, "--connection", TestApp.ConnectionFor(engine), "--as", "admin"];
+        var csv = Path.Combine(Path.GetTempPath(), $"bang-{Guid.NewGuid():N}.csv");
+        try
+        {
+            await File.WriteAllLinesAsync(csv, ["row,allowance,supplement", "41,4tr,"]);
+            var bad = await Run(["benefits", "merit-table", csv, "--table", "war_invalid", "--from", "2028-01-01", "--source", "Nghị định (thử nghiệm CLI), Phụ lục II", .. db]);
+            Assert.NotEqual(0, bad.Code);
+            Assert.Contains("Dòng 2", bad.Output, StringComparison.Ordinal);
+
+            await File.WriteAllLinesAsync(csv, ["row,allowance,supplement", "41,4000000,", "42,4100000,"]);
+            var loaded = await Run(["benefits", "merit-table", csv, "--table", "war_invalid", "--from", "2028-01-01", "--source", "Nghị định (thử nghiệm CLI), Phụ lục II", .. db]);
+            Assert.True(loaded.Code == 0, loaded.Output);
+            Assert.Contains("Đã nạp 2 dòng", loaded.Output, StringComparison.Ordinal);
+            var quote = await Run(["benefits", "quote-merit", "--date", "2028-02-01", "--category", "war_invalid", "--percent", "41", .. db]);
+            Assert.True(quote.Code == 0, quote.Output);
+            Assert.Contains("Mỗi tháng: 4000000", Digits(quote.Output), StringComparison.Ordinal);
+            Assert.NotEqual(0, (await Run(["benefits", "merit-table", csv, "--table", "war_invalid", "--from", "2028-01-01", "--source", "lặp lại", .. db])).Code);
+        }
+        finally
+        {
+            File.Delete(csv);
+        }
+    }
 }
