@@ -149,6 +149,14 @@ public static class DataServices
         services.AddScoped<AnSinh.Benefits.Dossiers.AssistanceDossiers>();
         services.AddScoped<IJobHandler>(sp => sp.GetRequiredService<AnSinh.Benefits.Payroll.PayrollJob>());
         services.AddScoped<AnSinh.Funds.Gifts.GiftDocuments>();
+        services.AddScoped<AnSinh.Programs.Indicators.IndicatorEngine>();
+        services.AddScoped<AnSinh.Programs.Indicators.IndicatorSummaries>();
+        services.AddScoped<AnSinh.Programs.Targets.Targets>();
+        services.AddScoped<AnSinh.Programs.Records.ProgramRecords>();
+        services.AddScoped<AnSinh.Programs.Housing.HousingWorks>();
+        services.AddScoped<AnSinh.Programs.Helpers.HelperAssignments>();
+        services.AddScoped<AnSinh.Programs.Reports.SocialReports>();
+        services.AddScoped<AnSinh.Programs.Reports.PublicFigures>();
         services.AddScoped<AnSinh.Funds.Import.FundReceiptImport>();
         services.AddScoped<IJobHandler, AnSinh.Funds.Import.FundReceiptImportJob>();
         return services;

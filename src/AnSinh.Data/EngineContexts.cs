@@ -9,7 +9,7 @@ namespace AnSinh.Data;
 
 internal static class ModuleList
 {
-    public static readonly Assembly[] Assemblies = [typeof(Household).Assembly, typeof(AnSinh.Poverty.Standards.PovertyStandard).Assembly, typeof(AnSinh.Funds.Ledger.Fund).Assembly, typeof(AnSinh.Benefits.Parameters.BaseLevel).Assembly];
+    public static readonly Assembly[] Assemblies = [typeof(Household).Assembly, typeof(AnSinh.Poverty.Standards.PovertyStandard).Assembly, typeof(AnSinh.Funds.Ledger.Fund).Assembly, typeof(AnSinh.Benefits.Parameters.BaseLevel).Assembly, typeof(AnSinh.Programs.Targets.Target).Assembly];
 }
 
 /// <summary>The embedded default engine; its migrations are in Migrations/Sqlite.</summary>

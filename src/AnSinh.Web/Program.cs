@@ -75,6 +75,7 @@ PovertyApi.Map(app);
 PovertyRoundsApi.Map(app);
 FundsApi.Map(app);
 BenefitsApi.Map(app);
+ProgramsApi.Map(app);
 AccountEndpoints.Map(app);
 Lang.Map(app);
 app.MapRazorComponents<App>();
