@@ -39,6 +39,26 @@ public static class ProgramsApi
             return new { r.ProvinceCode, r.Year, seconds = Math.Round(took.TotalSeconds, 3) };
         }).RequireAuthorization(Policies.Administrator);
 
+        // The housing page's upload form (antiforgery token checked): back to the page with the outcome.
+        app.MapPost("/programs/housing/{id:guid}/attachments", async (Guid id, IFormFile? file, [FromForm] string? kind, HousingWorks s, CancellationToken ct) =>
+        {
+            try
+            {
+                if (file is null || file.Length == 0)
+                {
+                    throw new InputValidationException("file", "Cần chọn tệp (ảnh JPEG/PNG hoặc biên bản PDF).");
+                }
+                await using var content = file.OpenReadStream();
+                await s.AttachAsync(id, kind, file.FileName, content, ct);
+                return Results.LocalRedirect($"/programs/housing/{id}");
+            }
+            catch (Exception ex) when (ex is InputValidationException or RuleViolationException)
+            {
+                var message = ex is InputValidationException v ? string.Join(" ", v.Errors.SelectMany(e => e.Value)) : ex.Message;
+                return Results.LocalRedirect($"/programs/housing/{id}?fileError={Uri.EscapeDataString(message)}");
+            }
+        }).RequireAuthorization().ExcludeFromDescription();
+
         var p = app.MapGroup("/api/programs").RequireAuthorization().WithTags("Programmes");
         p.MapPost("/jobs", async (JobRequest r, ProgramRecords s, CancellationToken ct) =>
         {
