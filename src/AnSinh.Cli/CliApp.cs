@@ -48,6 +48,16 @@ public static class CliApp
           funds inspect FUND_ID [--cash N] [--bank N] --as USER
                                                    tự kiểm tra: chuỗi băm, đối chiếu tiền đếm, bất thường; mã thoát 2 nếu lệch
           funds close-year FUND_ID --year Y --as USER   khóa sổ năm, chuyển số dư sang năm sau
+          programs job --commune MÃ_XÃ --date D --kind job|training|labour_export [--work "NƠI LÀM"] --as USER
+          programs loan --commune MÃ_XÃ --date D --household MÃ_HỘ --programme poor_household --amount N --term THÁNG --as USER
+          programs target --unit MÃ --year Y --indicator jobs_created --value N --as USER   giao chỉ tiêu năm
+          programs indicator --unit MÃ --year Y --indicator jobs_created [--period year|half] --as USER
+                                                   kết quả, kế hoạch, % kế hoạch (2 chữ số thập phân), còn thiếu
+          programs report --unit MÃ --year Y [--period year|half] [--map then|today] [--out FILE.xlsx|FILE.pdf] --as USER
+                                                   báo cáo an sinh xã hội 6 tháng/năm (tạm tính hoặc đã phê duyệt)
+          programs refresh --province MÃ_TỈNH --year Y --as admin   tổng hợp lại chỉ số của tỉnh (chạy lại được)
+          programs housing --household MÃ_HỘ --programme great_unity --kind new_build|repair [--listed D] [--cost N] --as USER
+          programs housing-stage WORK_ID --stage approved|started|completed|handed_over --date D --as USER
           benefits base-levels --as USER           các mức chuẩn theo thời gian (tạm tính được đánh dấu)
           benefits confirm LEVEL_ID [--amount N] [--source "VĂN BẢN"] --as admin   xác nhận mức tạm tính
           benefits quote-assistance --date D --birth D --clauses 5.5a,5.6 [--disability severe] [--children N] [--province CODE] --as USER
@@ -112,6 +122,7 @@ public static class CliApp
                 "poverty" => await PovertyCommands.RunAsync(provider, positional, options, output),
                 "funds" => await FundsCommands.RunAsync(provider, positional, options, output),
                 "benefits" => await BenefitsCommands.RunAsync(provider, positional, options, output),
+                "programs" => await ProgramsCommands.RunAsync(provider, positional, options, output),
                 _ => Fail(error, $"Lệnh không rõ: {positional[0]}\n\n{Usage}"),
             };
         }
