@@ -33,7 +33,7 @@ public static class PovertyScaleRun
     private static readonly DateOnly StatsDate = new(2025, 12, 5);
     private static readonly DateOnly DecidedD = new(2025, 12, 13);
 
-    public static async Task RunAsync(string engine, int people, int seed, string? copyOf)
+    public static async Task RunAsync(string engine, int people, int seed, string? copyOf, bool reportsOnly = false)
     {
         await using var provider = await ScaleRun.DatabaseAsync(engine, copyOf);
         var watch = Stopwatch.StartNew();
@@ -81,6 +81,13 @@ public static class PovertyScaleRun
         // B. Lists and rates.
         await AnalyzeAsync(provider);
         await StatisticsAsync(provider, engine);
+
+        // E. Issue #6: the indicator summaries of the province after the rounds' decisions, the annual report cold and warm.
+        await ProgramsScaleRun.RunAsync(provider, engine, "14", DecidedA.Year);
+        if (reportsOnly)
+        {
+            return;
+        }
 
         // C. One round of every household.
         ReviewRound big;

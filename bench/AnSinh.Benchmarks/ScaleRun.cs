@@ -24,6 +24,7 @@ namespace AnSinh.Benchmarks;
 ///   scale import --engine sqlite|postgres --file FILE.xlsx       import time, raw bulk-insert time of the same rows, peak memory
 ///   scale query  --engine sqlite|postgres --people N             name search and household page p50/p95 with N people stored
 ///   scale poverty --engine sqlite|postgres --people N            review rounds classified and decided, lists and rates (PovertyScaleRun)
+///   scale poverty … --reports-only yes                     A, B and E (issue #6 summaries and reports) only
 ///   scale funds --engine sqlite|postgres --web WEB.dll           receipts through the API, 100k-receipt imports, balance and reports at 1M entries (FundsScaleRun)
 /// PostgreSQL: ANSINH_BENCH_POSTGRES (server connection without a database); a fresh database is made per run.
 /// </summary>
@@ -51,7 +52,7 @@ public static class ScaleRun
                 return 0;
             case "poverty":
                 await PovertyScaleRun.RunAsync(o.GetValueOrDefault("engine", "sqlite"), int.Parse(o["people"], CultureInfo.InvariantCulture),
-                    int.Parse(o.GetValueOrDefault("seed", "13"), CultureInfo.InvariantCulture), o.GetValueOrDefault("copy-of"));
+                    int.Parse(o.GetValueOrDefault("seed", "13"), CultureInfo.InvariantCulture), o.GetValueOrDefault("copy-of"), o.GetValueOrDefault("reports-only") == "yes");
                 return 0;
             case "funds":
                 await FundsScaleRun.RunAsync(o.GetValueOrDefault("engine", "sqlite"), o["web"], int.Parse(o.GetValueOrDefault("clients", "8"), CultureInfo.InvariantCulture),
