@@ -91,6 +91,11 @@ public sealed class ProgramsTests
         Assert.Equal(1m, (await OkAsync(await officer.GetAsync($"/api/indicators?unitCode={Jobs}&year=2026&indicator=trained_workers"))).GetProperty("actual").GetDecimal());
         await FailsAsync(await officer.GetAsync($"/api/indicators?unitCode={Houses}&year=2026&indicator=jobs_created"), HttpStatusCode.NotFound);
 
+        // The officer's list holds the commune's own target, not the province's.
+        var listed = (await OkAsync(await officer.GetAsync("/api/targets?year=2026"))).EnumerateArray().ToList();
+        Assert.Contains(listed, t => t.GetProperty("unitCode").GetString() == Jobs && t.GetProperty("value").GetDecimal() == 4m);
+        Assert.DoesNotContain(listed, t => t.GetProperty("unitCode").GetString() == "04");
+
         // The gap per commune under the province.
         var progress = (await OkAsync(await admin.GetAsync("/api/targets/progress?unitCode=04&year=2026&indicator=jobs_created"))).EnumerateArray().ToDictionary(r => r.GetProperty("unitCode").GetString()!);
         Assert.Equal(2m, progress[Jobs].GetProperty("actual").GetDecimal());

@@ -162,13 +162,19 @@ public sealed class HelperAssignments(AnSinhDbContext db, ScopeResolver scopes, 
     private async Task<List<HelperView>> ViewsAsync(List<HelperAssignment> list, bool withActivities, CancellationToken ct)
     {
         var ids = list.Select(a => a.Id).ToList();
+        var households = list.Select(a => a.HouseholdId).Distinct().ToList();
         var activities = (await db.Set<HelperActivity>().AsNoTracking().Where(x => ids.Contains(x.AssignmentId)).OrderBy(x => x.Date).ThenBy(x => x.Id).ToListAsync(ct)).ToLookup(x => x.AssignmentId);
+        // The status history of every listed household in one query; each assignment picks the periods it needs.
+        var history = (await db.Set<PovertyStatus>().AsNoTracking().Where(s => households.Contains(s.HouseholdId))
+            .Select(s => new { s.HouseholdId, s.Status, s.From, s.To }).ToListAsync(ct)).ToLookup(s => s.HouseholdId);
+        PovertyClass? On(Guid household, DateOnly date) => history[household].Where(s => s.From <= date && (s.To == null || s.To >= date))
+            .OrderByDescending(s => s.From).Select(s => (PovertyClass?)s.Status).FirstOrDefault();
         var today = db.Today();
         var result = new List<HelperView>();
         foreach (var a in list)
         {
-            var start = await StatusOnAsync(a.HouseholdId, a.From, ct);
-            var now = await StatusOnAsync(a.HouseholdId, a.To is { } to && to < today ? to : today, ct);
+            var start = On(a.HouseholdId, a.From);
+            var now = On(a.HouseholdId, a.To is { } to && to < today ? to : today);
             var escaped = start == PovertyClass.Poor && now is not null and not PovertyClass.Poor;
             var acts = activities[a.Id].ToList();
             result.Add(new HelperView(a.Id, a.HouseholdId, a.HouseholdCode, a.HeadName, a.CommuneCode, a.HelperName, a.HelperKind, a.Commitment, a.From, a.To,

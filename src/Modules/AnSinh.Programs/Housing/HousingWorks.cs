@@ -271,11 +271,17 @@ public sealed class HousingWorks(AnSinhDbContext db, ScopeResolver scopes, Attac
         {
             throw new InputValidationException("kind", "Loại tệp phải là \"photo\" (ảnh công trình) hoặc \"handover_minutes\" (biên bản bàn giao).");
         }
+        // Read at most one byte past the limit: a file that is too large is refused without being held whole in memory.
         using var buffer = new MemoryStream();
-        await content.CopyToAsync(buffer, ct);
-        if (buffer.Length > attachments.MaxBytes)
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await content.ReadAsync(chunk, ct)) > 0)
         {
-            throw new InputValidationException("file", $"Tệp lớn hơn giới hạn {attachments.MaxBytes / 1024 / 1024} MB.");
+            if (buffer.Length + read > attachments.MaxBytes)
+            {
+                throw new InputValidationException("file", $"Tệp lớn hơn giới hạn {attachments.MaxBytes / 1024 / 1024} MB.");
+            }
+            buffer.Write(chunk, 0, read);
         }
         var type = AttachmentStore.Sniff(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
         if (k == "photo" && type is not ("image/jpeg" or "image/png"))

@@ -215,12 +215,16 @@ public sealed class Targets(AnSinhDbContext db, ScopeResolver scopes, IndicatorS
             var code = unitCode.Trim();
             q = q.Where(t => t.UnitCode == code);
         }
-        var rows = await (from t in q
-                          join u in db.AdminUnits.AsNoTracking() on t.UnitId equals u.Id
-                          select new { t, u.CurrentProvinceCode, u.Level }).Take(5000).ToListAsync(ct);
-        return rows.Where(x => scope.Kind == ScopeKind.Nation || (scope.Kind == ScopeKind.Province && x.CurrentProvinceCode == scope.ProvinceCode)
-                || (scope.Kind == ScopeKind.Commune && scope.CommuneIds.Contains(x.t.UnitId)))
-            .OrderBy(x => x.t.Year).ThenBy(x => x.t.UnitCode).ThenBy(x => x.t.Indicator).Select(x => View(x.t)).ToList();
+        // The scope is applied in the query, before the limit, so no row of the user's own area is cut off.
+        var rows = from t in q join u in db.AdminUnits.AsNoTracking() on t.UnitId equals u.Id select new { t, u.CurrentProvinceCode };
+        rows = scope.Kind switch
+        {
+            ScopeKind.Nation => rows,
+            ScopeKind.Province => rows.Where(x => x.CurrentProvinceCode == scope.ProvinceCode),
+            ScopeKind.Commune => rows.Where(x => scope.CommuneIds.Contains(x.t.UnitId)),
+            _ => rows.Where(_ => false),
+        };
+        return (await rows.OrderBy(x => x.t.Year).ThenBy(x => x.t.UnitCode).ThenBy(x => x.t.Indicator).Select(x => x.t).Take(5000).ToListAsync(ct)).Select(View).ToList();
     }
 
     /// <summary>Target, achievement, percent of plan (2 decimals) and gap of one unit, year and indicator.</summary>
