@@ -160,6 +160,7 @@ public static class ScaleRun
         await init.MigrateAsync();
         await init.EnsureAdminUnitsAsync();
         await init.EnsurePovertyStandardsAsync();
+        await init.EnsureHolidaysAsync();
         return provider;
     }
 

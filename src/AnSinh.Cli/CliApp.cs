@@ -58,6 +58,10 @@ public static class CliApp
           programs refresh --province MÃ_TỈNH --year Y --as admin   tổng hợp lại chỉ số của tỉnh (chạy lại được)
           programs housing --household MÃ_HỘ --programme great_unity --kind new_build|repair [--listed D] [--cost N] --as USER
           programs housing-stage WORK_ID --stage approved|started|completed|handed_over --date D --as USER
+          calendar list [--year Y] --as USER       lịch nghỉ lễ, Tết dùng để tính thời hạn theo ngày làm việc
+          calendar add --date D --kind holiday|compensatory|swap_off|swap_work --name "TÊN" --source "VĂN BẢN" [--provisional] --as admin
+          calendar confirm|remove --date D --as admin
+          calendar due --from D --days N --as USER ngày cuối của N ngày làm việc
           benefits base-levels --as USER           các mức chuẩn theo thời gian (tạm tính được đánh dấu)
           benefits confirm LEVEL_ID [--amount N] [--source "VĂN BẢN"] --as admin   xác nhận mức tạm tính
           benefits quote-assistance --date D --birth D --clauses 5.5a,5.6 [--disability severe] [--children N] [--province CODE] --as USER
@@ -123,6 +127,7 @@ public static class CliApp
                 "funds" => await FundsCommands.RunAsync(provider, positional, options, output),
                 "benefits" => await BenefitsCommands.RunAsync(provider, positional, options, output),
                 "programs" => await ProgramsCommands.RunAsync(provider, positional, options, output),
+                "calendar" => await CalendarCommands.RunAsync(provider, positional, options, output),
                 _ => Fail(error, $"Lệnh không rõ: {positional[0]}\n\n{Usage}"),
             };
         }
@@ -155,6 +160,7 @@ public static class CliApp
         var units = await init.EnsureAdminUnitsAsync();
         output.WriteLine(units > 0 ? $"Đã nạp {units:N0} đơn vị hành chính." : "Bản đồ hành chính đã có.");
         await init.EnsurePovertyStandardsAsync();
+        await init.EnsureHolidaysAsync();
         await init.EnsureBenefitParametersAsync();
         var (created, generated) = await init.EnsureAdministratorAsync(config["ANSINH_ADMIN_PASSWORD"]);
         if (created)

@@ -118,6 +118,7 @@ public static class DataServices
         services.AddScoped<IJobHandler, HouseholdImportJob>();
         services.AddSingleton<JobQueue>();
         services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<AnSinh.Platform.Calendar.WorkCalendars>();
         services.AddScoped<AnSinh.Poverty.Standards.ManageStandards>();
         services.AddScoped<AnSinh.Poverty.Standards.ManageScoreTables>();
         var attachmentMb = int.TryParse(config["Attachments:MaxMb"], out var amb) && amb is >= 1 and <= 100 ? amb : 10;

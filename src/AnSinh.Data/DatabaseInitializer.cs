@@ -93,6 +93,22 @@ public sealed class DatabaseInitializer(AnSinhDbContext db, UserManager<AppUser>
         return standards.Count;
     }
 
+    /// <summary>Loads the shipped public-holiday calendar into an empty table; later years and corrections are data.</summary>
+    public async Task<int> EnsureHolidaysAsync(CancellationToken ct = default)
+    {
+        if (await db.Set<AnSinh.Platform.Calendar.PublicHoliday>().AnyAsync(ct))
+        {
+            return 0;
+        }
+        var rows = AnSinh.Platform.Calendar.ShippedHolidays.All;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        db.AddRange(rows);
+        db.ChangeTracker.AutoDetectChangesEnabled = true;
+        db.Audit("public_holidays.load", "public_holiday", null, null, after: new { rows = rows.Count, years = rows.Select(r => r.Date.Year).Distinct().ToArray() });
+        await db.SaveChangesAsync(ct);
+        return rows.Count;
+    }
+
     /// <summary>The shipped benefit parameters (base levels, coefficients, merit tables), loaded once into an empty database.</summary>
     public async Task<int> EnsureBenefitParametersAsync(CancellationToken ct = default)
     {

@@ -71,6 +71,7 @@ AuthApi.Map(app);
 AdminUnitsApi.Map(app);
 RegistryApi.Map(app);
 AuditApi.Map(app);
+CalendarApi.Map(app);
 PovertyApi.Map(app);
 PovertyRoundsApi.Map(app);
 FundsApi.Map(app);

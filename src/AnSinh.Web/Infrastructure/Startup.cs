@@ -18,6 +18,7 @@ internal static class Startup
             output.WriteLine($"Đã nạp {units:N0} đơn vị hành chính (bản đồ trước và sau 01/7/2025).");
         }
         await init.EnsurePovertyStandardsAsync();
+        await init.EnsureHolidaysAsync();
         await init.EnsureBenefitParametersAsync();
         var (created, generated) = await init.EnsureAdministratorAsync(config["ANSINH_ADMIN_PASSWORD"]);
         if (created && generated is not null)

@@ -21,9 +21,22 @@ public sealed class DossierRulesTests
     public void Working_days_skip_the_weekend()
     {
         // Friday 9 October 2026 + 2 working days ends on Monday 12 October; a Saturday start counts from Monday.
-        Assert.Equal(new DateOnly(2026, 10, 12), DossierRules.AddWorkingDays(new DateOnly(2026, 10, 9), 2));
-        Assert.Equal(new DateOnly(2026, 10, 13), DossierRules.AddWorkingDays(new DateOnly(2026, 10, 10), 2));
-        Assert.Equal(new DateOnly(2026, 10, 14), DossierRules.AddWorkingDays(new DateOnly(2026, 10, 6), 7));
+        var calendar = WorkCalendarTests.Shipped;
+        Assert.Equal(new DateOnly(2026, 10, 12), calendar.AddWorkingDays(new DateOnly(2026, 10, 9), 2));
+        Assert.Equal(new DateOnly(2026, 10, 13), calendar.AddWorkingDays(new DateOnly(2026, 10, 10), 2));
+        Assert.Equal(new DateOnly(2026, 10, 14), calendar.AddWorkingDays(new DateOnly(2026, 10, 6), 7));
+    }
+
+    [Fact]
+    public void A_review_filed_before_the_Hung_Kings_and_30_April_holidays_runs_past_them()
+    {
+        // Filed Friday 24/4/2026: the 7 working days start on Tuesday 28/4 (27/4 is the compensatory
+        // day for the Hung Kings' day, a Sunday), skip 30/4 and 1/5 and the weekend, and end on Friday 8/5.
+        var rows = ShippedParameters.Coefficients;
+        var filed = new DateOnly(2026, 4, 24);
+        Assert.Equal(new DateOnly(2026, 5, 8), WorkCalendarTests.Shipped.AddWorkingDays(filed.AddDays(1), DossierRules.Days(rows, "dossier_review_days", filed)!.Value));
+        // Without the holidays the same review would wrongly end on Tuesday 5/5.
+        Assert.Equal(new DateOnly(2026, 5, 5), AnSinh.Platform.Calendar.WorkCalendar.WeekendsOnly.AddWorkingDays(filed.AddDays(1), 7));
     }
 
     [Theory]

@@ -13,11 +13,15 @@ public sealed class ReviewRulesTests
     [InlineData("2025-09-20", 3, "2025-09-24")]
     [InlineData("2025-09-22", 1, "2025-09-22")]
     public void Working_days_skip_weekends(string start, int days, string end) =>
-        Assert.Equal(DateOnly.Parse(end, System.Globalization.CultureInfo.InvariantCulture), ReviewRules.AddWorkingDays(DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture), days));
+        Assert.Equal(DateOnly.Parse(end, System.Globalization.CultureInfo.InvariantCulture), WorkCalendarTests.Shipped.AddWorkingDays(DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture), days));
 
     [Fact]
-    public void A_complaint_is_due_three_working_days_after_it_is_received() =>
-        Assert.Equal(new DateOnly(2025, 9, 25), ReviewRules.ComplaintDue(new DateOnly(2025, 9, 22)));
+    public void A_complaint_is_due_three_working_days_after_it_is_received()
+    {
+        Assert.Equal(new DateOnly(2025, 9, 25), ReviewRules.ComplaintDue(WorkCalendarTests.Shipped, new DateOnly(2025, 9, 22)));
+        // Received Friday 29/8/2025: 1 and 2 September are the National Day holidays, so it is due Friday 5/9.
+        Assert.Equal(new DateOnly(2025, 9, 5), ReviewRules.ComplaintDue(WorkCalendarTests.Shipped, new DateOnly(2025, 8, 29)));
+    }
 
     [Theory]
     [InlineData(10, 5, true)]

@@ -1,6 +1,7 @@
 using AnSinh.Benefits.Parameters;
 using AnSinh.Benefits.Registers;
 using AnSinh.Platform.AdminUnits;
+using AnSinh.Platform.Calendar;
 using AnSinh.Platform.Errors;
 using AnSinh.Platform.Identity;
 using AnSinh.Platform.Persistence;
@@ -139,7 +140,7 @@ public sealed class AssistanceDossiers(AnSinhDbContext db, ScopeResolver scopes,
             Hiv = r.Hiv ?? false,
             Status = DossierStatus.Filed,
             FiledOn = filed,
-            ReviewDueOn = DossierRules.AddWorkingDays(filed.AddDays(1), await DaysAsync("dossier_review_days", filed, ct)),
+            ReviewDueOn = (await db.WorkCalendarAsync(ct)).AddWorkingDays(filed.AddDays(1), await DaysAsync("dossier_review_days", filed, ct)),
             CreatedAt = db.Now(),
             CreatedBy = db.Actor.UserName,
         };
@@ -284,7 +285,7 @@ public sealed class AssistanceDossiers(AnSinhDbContext db, ScopeResolver scopes,
             throw new InputValidationException("from", "Ngày bắt đầu niêm yết quá xa (tối đa 7 ngày tới).");
         }
         d.PostedFrom = from;
-        d.PostedTo = DossierRules.AddWorkingDays(from, await DaysAsync("dossier_posting_days", from, ct));
+        d.PostedTo = (await db.WorkCalendarAsync(ct)).AddWorkingDays(from, await DaysAsync("dossier_posting_days", from, ct));
         d.Status = DossierStatus.Posted;
         d.Version++;
         db.Audit("dossier.post", "dossier", id.ToString(), d.CommuneCode, after: new { d.PostedFrom, d.PostedTo });
@@ -331,7 +332,7 @@ public sealed class AssistanceDossiers(AnSinhDbContext db, ScopeResolver scopes,
             DossierId = id,
             ReceivedOn = on,
             Text = r.Text.Trim(),
-            DueOn = DossierRules.AddWorkingDays(on.AddDays(1), await DaysAsync("dossier_complaint_days", on, ct)),
+            DueOn = (await db.WorkCalendarAsync(ct)).AddWorkingDays(on.AddDays(1), await DaysAsync("dossier_complaint_days", on, ct)),
         };
         db.Add(complaint);
         db.Audit("dossier.complaint", "dossier", id.ToString(), d.CommuneCode, after: new { complaint.ReceivedOn, complaint.DueOn });

@@ -14,27 +14,6 @@ public static class DossierRules
 
     public static DateOnly Month(DateOnly d) => new(d.Year, d.Month, 1);
 
-    public static bool IsWorkingDay(DateOnly d) => d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
-
-    /// <summary>The last day of <paramref name="days"/> working days counted from the working day on or after <paramref name="start"/>.</summary>
-    public static DateOnly AddWorkingDays(DateOnly start, int days)
-    {
-        var d = start;
-        while (!IsWorkingDay(d))
-        {
-            d = d.AddDays(1);
-        }
-        for (var counted = 1; counted < days;)
-        {
-            d = d.AddDays(1);
-            if (IsWorkingDay(d))
-            {
-                counted++;
-            }
-        }
-        return d;
-    }
-
     /// <summary>A deadline of the procedure on a date, in working days: dossier_review_days, dossier_posting_days or dossier_complaint_days.</summary>
     public static int? Days(IReadOnlyList<AssistanceCoefficient> rows, string code, DateOnly on) =>
         rows.Where(c => c.Clause == code && c.ValidFrom <= on && (c.ValidTo is null || c.ValidTo >= on)).MaxBy(c => c.ValidFrom) is { } row ? (int)row.Coefficient : null;

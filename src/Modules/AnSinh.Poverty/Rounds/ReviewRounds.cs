@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AnSinh.Platform.AdminUnits;
 using AnSinh.Platform.Attachments;
+using AnSinh.Platform.Calendar;
 using AnSinh.Platform.Errors;
 using AnSinh.Platform.Identity;
 using AnSinh.Platform.Persistence;
@@ -385,7 +386,7 @@ public sealed class ReviewRounds(AnSinhDbContext db, ScopeResolver scopes, Manag
         {
             throw new RuleViolationException($"Không niêm yết trước cuộc họp thôn (cuộc họp cuối ngày {lastMeeting:dd/MM/yyyy}).");
         }
-        var end = r.End ?? ReviewRules.AddWorkingDays(r.Start.Value, ReviewRules.PostingWorkingDays);
+        var end = r.End ?? (await db.WorkCalendarAsync(ct)).AddWorkingDays(r.Start.Value, ReviewRules.PostingWorkingDays);
         if (end < r.Start)
         {
             throw new InputValidationException("end", "Ngày kết thúc niêm yết trước ngày bắt đầu.");
@@ -433,7 +434,7 @@ public sealed class ReviewRounds(AnSinhDbContext db, ScopeResolver scopes, Manag
             Complainant = r.Complainant!.Trim(),
             Content = r.Content!.Trim(),
             ReceivedOn = r.ReceivedOn!.Value,
-            DueOn = ReviewRules.ComplaintDue(r.ReceivedOn.Value),
+            DueOn = ReviewRules.ComplaintDue(await db.WorkCalendarAsync(ct), r.ReceivedOn.Value),
         };
         db.Add(c);
         round.Version++;

@@ -1,10 +1,11 @@
+using AnSinh.Platform.Calendar;
 using AnSinh.Poverty.Classification;
 
 namespace AnSinh.Poverty.Rounds;
 
 /// <summary>
 /// The dates and thresholds of the review procedure (Decision 24/2021/QĐ-TTg; RULES.md §1), as
-/// pure functions. Working days skip Saturdays and Sundays; public holidays are not yet data.
+/// pure functions. Working days are those of the public-holiday calendar (<see cref="WorkCalendar"/>).
 /// </summary>
 public static class ReviewRules
 {
@@ -38,30 +39,8 @@ public static class ReviewRules
     public static DateOnly DueOn(RoundKind kind, DateOnly start) =>
         kind == RoundKind.Periodic ? PeriodicWindow(start.Year).End : start.AddDays(RegularDecisionDays);
 
-    public static bool IsWorkingDay(DateOnly d) => d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
-
-    /// <summary>The last day of a period of <paramref name="workingDays"/> working days starting on <paramref name="start"/>.</summary>
-    public static DateOnly AddWorkingDays(DateOnly start, int workingDays)
-    {
-        var d = start;
-        while (!IsWorkingDay(d))
-        {
-            d = d.AddDays(1);
-        }
-        var counted = 1;
-        while (counted < workingDays)
-        {
-            d = d.AddDays(1);
-            if (IsWorkingDay(d))
-            {
-                counted++;
-            }
-        }
-        return d;
-    }
-
     /// <summary>The deadline of a complaint received on a day: 3 working days after it.</summary>
-    public static DateOnly ComplaintDue(DateOnly received) => AddWorkingDays(received.AddDays(1), ComplaintWorkingDays);
+    public static DateOnly ComplaintDue(WorkCalendar calendar, DateOnly received) => calendar.AddWorkingDays(received.AddDays(1), ComplaintWorkingDays);
 
     /// <summary>The movement of one household in a round, from its status before and after.</summary>
     public static Movement MovementOf(PovertyClass before, PovertyClass after, bool everPoor) => after switch
