@@ -21,7 +21,7 @@ internal static class BenefitsCommands
         + " | cards --commune MÃ_XÃ [--date D] | issue-cards --commune MÃ_XÃ --from D [--to D] [--out FILE.xlsx] | cards-expiring --commune MÃ_XÃ [--month YYYY-MM]"
         + " | president-gifts --commune MÃ_XÃ --occasion tet|july27 --year Y [--as-of D] [--out FILE.xlsx] | deliver-gifts LIST_ID --date D"
         + " | relief-event --kind flood --name \"TÊN\" --date D --communes C1,C2 | relief-case EVENT_ID --household MÃ_HỘ [--months N] [--injured N] [--deaths N] [--house collapsed|relocation|heavily_damaged]"
-        + " | decide-relief CASE_ID --number SỐ_QĐ --date D"
+        + " | decide-relief CASE_ID --number SỐ_QĐ --date D | pay-relief EVENT_ID --fund FUND_ID --date D [--channel cash|bank] [--approved-by \"TÊN\"]"
         + " | merit-table FILE.csv --table merit|war_invalid --from D --source \"VĂN BẢN\" | dossier-file --national-id SỐ --scheme social_assistance|social_pension [--clauses 5.5c] [--disability severe] [--filed D] | dossiers [--commune MÃ_XÃ]"
         + " | dossier-review ID --eligible yes|no [--note \"…\"] [--date D] | dossier-post ID [--from D] | dossier-decide ID --approve yes|no --number SỐ_QĐ [--date D] [--reason \"…\"]"
         + " | quote-assistance --date D --birth D --clauses 5.5a,5.6 [--disability severe] [--children N] | quote-merit --date D --category C [--martyrs N] [--percent P]   --as USER";
@@ -208,6 +208,15 @@ internal static class BenefitsCommands
                     var caseId = positional.Count >= 3 && Guid.TryParse(positional[2], out var cid) ? cid : throw new CliException("Cần mã hồ sơ (CASE_ID, dạng GUID).");
                     var c = await scope.ServiceProvider.GetRequiredService<EmergencyRelief>().DecideAsync(caseId, new ReliefDecisionRequest(CliApp.Required(o, "number"), Date(o, "date")));
                     output.WriteLine($"Đã quyết định hỗ trợ hộ {c.HeadName} (số {c.DecisionNumber}, ngày {c.DecidedOn:dd/MM/yyyy}){(c.Late ? " — QUÁ HẠN 2 NGÀY" : "")}.");
+                    return 0;
+                }
+            case "pay-relief":
+                {
+                    var eventId = positional.Count >= 3 && Guid.TryParse(positional[2], out var ev) ? ev : throw new CliException("Cần mã sự kiện (EVENT_ID, dạng GUID).");
+                    var fundId = Guid.TryParse(CliApp.Required(o, "fund"), out var f) ? f : throw new CliException("--fund phải là mã quỹ (GUID).");
+                    var paid = await scope.ServiceProvider.GetRequiredService<EmergencyRelief>().PayFromFundAsync(eventId,
+                        new ReliefFundPaymentRequest(fundId, Date(o, "date"), o.GetValueOrDefault("channel"), null, o.GetValueOrDefault("approved-by")));
+                    output.WriteLine($"Đã chi {paid.Amount:N0} đồng cho {paid.Cases} hộ, phiếu chi {paid.VoucherNumber}{(paid.Replayed ? " (đã ghi từ trước)" : "")}; số dư quỹ {paid.FundBalance:N0} đồng.");
                     return 0;
                 }
             case "merit-table":

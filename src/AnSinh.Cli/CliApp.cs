@@ -58,6 +58,8 @@ public static class CliApp
           programs refresh --province MÃ_TỈNH --year Y --as admin   tổng hợp lại chỉ số của tỉnh (chạy lại được)
           programs housing --household MÃ_HỘ --programme great_unity --kind new_build|repair [--listed D] [--cost N] --as USER
           programs housing-stage WORK_ID --stage approved|started|completed|handed_over --date D --as USER
+          benefits pay-relief EVENT_ID --fund FUND_ID --date D [--channel bank] --as USER
+                                                   chi tiền trợ giúp khẩn cấp đã quyết định từ quỹ (một phiếu chi, chạy lại không chi trùng)
           calendar list [--year Y] --as USER       lịch nghỉ lễ, Tết dùng để tính thời hạn theo ngày làm việc
           calendar add --date D --kind holiday|compensatory|swap_off|swap_work --name "TÊN" --source "VĂN BẢN" [--provisional] --as admin
           calendar confirm|remove --date D --as admin

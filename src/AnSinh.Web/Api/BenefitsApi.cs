@@ -152,6 +152,12 @@ public static class BenefitsApi
             return TypedResults.Created($"/api/relief/cases/{c.Id}", c);
         });
         rl.MapPost("/cases/{id:guid}/decision", async (Guid id, ReliefDecisionRequest r, EmergencyRelief s, CancellationToken ct) => await s.DecideAsync(id, r, ct));
+        // The fund board pays the decided cash from a fund: one spending entry (category relief) tied to each case.
+        rl.MapPost("/events/{id:guid}/fund-payments", async (Guid id, ReliefFundPaymentRequest r, EmergencyRelief s, CancellationToken ct) =>
+        {
+            var p = await s.PayFromFundAsync(id, r, ct);
+            return TypedResults.Created($"/api/funds/{p.FundId}/entries/{p.EntryId}", p);
+        });
 
         // The dossier of Decree 20/2021, Art. 8: filed, reviewed, posted (no HIV), complaints, decided.
         g.MapGet("/dossiers", async (string? communeCode, AssistanceDossiers s, CancellationToken ct) => await s.ListAsync(communeCode, ct));

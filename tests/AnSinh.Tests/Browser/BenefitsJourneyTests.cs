@@ -227,6 +227,29 @@ public sealed class ReliefJourneyTests : BrowserTest
         await page.ClickAsync("#decide-case");
         await Assertions.Expect(page.Locator("#relief-message")).ToContainTextAsync("Đã quyết định");
         await Assertions.Expect(row.Locator("td.status")).ToContainTextAsync("21/QĐ-UBND");
+
+        // The fund board (here the administrator) pays the decided cash from the commune's relief fund.
+        var funds = await api.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/funds?unitCode=01807");
+        var existing = funds.EnumerateArray().FirstOrDefault(f => f.GetProperty("kind").GetString() == "relief" && f.GetProperty("unitCode").GetString() == "01807");
+        Guid fund;
+        if (existing.ValueKind == System.Text.Json.JsonValueKind.Object)
+        {
+            fund = existing.GetProperty("id").GetGuid();
+        }
+        else
+        {
+            var made = await api.PostAsJsonAsync("/api/funds", new { unitCode = "01807", kind = "relief" });
+            made.EnsureSuccessStatusCode();
+            fund = (await made.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
+        }
+        (await api.PostAsJsonAsync($"/api/funds/{fund}/receipts", new { date = DateTime.Today.ToString("yyyy-MM-dd"), donor = new { name = "Hội Chữ thập đỏ", type = "organisation" }, form = "cash", amount = 20_000_000 })).EnsureSuccessStatusCode();
+        await page.GotoAsync(page.Url);
+        await page.SelectOptionAsync("#p-fund", fund.ToString());
+        await page.FillAsync("#p-approved", "Chủ tịch UBMTTQ xã");
+        await page.ClickAsync("#pay-relief");
+        await Assertions.Expect(page.Locator("#relief-message")).ToContainTextAsync("phiếu chi");
+        await Assertions.Expect(row.Locator("td.paid")).Not.ToBeEmptyAsync();
+        await Assertions.Expect(page.Locator("#relief-paid")).ToHaveAttributeAsync("data-paid", "20000000");
     }
 }
 

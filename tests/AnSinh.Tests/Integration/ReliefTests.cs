@@ -110,4 +110,75 @@ public sealed class ReliefTests
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/relief/events/{floodId}")).StatusCode);
         Assert.DoesNotContain((await OkAsync(await stranger.GetAsync("/api/relief/events"))).EnumerateArray(), e => e.GetProperty("id").GetGuid() == floodId);
     }
+
+    [Theory]
+    [MemberData(nameof(Lanes.Engines), MemberType = typeof(Lanes))]
+    public async Task Decided_cash_is_paid_from_a_relief_fund_once_and_again_only_after_the_entry_is_reversed(string engine)
+    {
+        // Commune 01327 is used by no other test.
+        var app = TestApp.For(engine);
+        var admin = await app.AdminAsync();
+        var officer = await app.UserAsync("officer", "01327");
+        var approver = await app.UserAsync("approver", "01327");
+        var board = await app.UserAsync("fund_board", "01327");
+        var today = DateTime.Today.ToString("yyyy-MM-dd");
+        var storm = await OkAsync(await officer.PostAsJsonAsync("/api/relief/events",
+            new { kind = "storm", name = TestData.Unique("Bão số 5 "), occurredOn = "2026-10-01", communeCodes = new[] { "01327" } }));
+        var stormId = storm.GetProperty("id").GetGuid();
+        var collapsed = await OkAsync(await officer.PostAsJsonAsync($"/api/relief/events/{stormId}/cases",
+            new { householdId = await HouseholdAsync(officer, "01327", TestData.Unique("Lường Văn Bão "), 1), houseDamage = "collapsed" }));
+        var riceOnly = await OkAsync(await officer.PostAsJsonAsync($"/api/relief/events/{stormId}/cases",
+            new { householdId = await HouseholdAsync(officer, "01327", TestData.Unique("Lường Thị Gạo "), 2), riceMonths = 2 }));
+        var undecided = await OkAsync(await officer.PostAsJsonAsync($"/api/relief/events/{stormId}/cases",
+            new { householdId = await HouseholdAsync(officer, "01327", TestData.Unique("Lường Văn Chờ "), 0), houseDamage = "heavily_damaged" }));
+        Assert.True(undecided.GetProperty("cash").GetInt64() > 0);
+        foreach (var c in new[] { collapsed, riceOnly })
+        {
+            await OkAsync(await approver.PostAsJsonAsync($"/api/relief/cases/{c.GetProperty("id").GetGuid()}/decision", new { decisionNumber = "21/QĐ-UBND", decidedOn = today }));
+        }
+
+        var fundResponse = await board.PostAsJsonAsync("/api/funds", new { unitCode = "01327", kind = "relief" });
+        Assert.Equal(HttpStatusCode.Created, fundResponse.StatusCode);
+        var fund = (await fundResponse.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.Created, (await board.PostAsJsonAsync($"/api/funds/{fund}/receipts",
+            new { date = today, donor = new { name = "Công ty Bình An", type = "enterprise" }, form = "cash", amount = 50_000_000, description = "Ủng hộ đồng bào bão lũ" })).StatusCode);
+
+        // Only the fund board pays; not before the decision; not more than the fund holds.
+        Assert.Contains("Ban vận động Quỹ", await FailsAsync(await officer.PostAsJsonAsync($"/api/relief/events/{stormId}/fund-payments", new { fundId = fund, date = today }), HttpStatusCode.Conflict), StringComparison.Ordinal);
+        Assert.Contains("trước ngày quyết định", await FailsAsync(await board.PostAsJsonAsync($"/api/relief/events/{stormId}/fund-payments",
+            new { fundId = fund, date = DateTime.Today.AddDays(-1).ToString("yyyy-MM-dd") }), HttpStatusCode.BadRequest), StringComparison.Ordinal);
+        Assert.Contains("chưa có quyết định", await FailsAsync(await board.PostAsJsonAsync($"/api/relief/events/{stormId}/fund-payments",
+            new { fundId = fund, date = today, caseIds = new[] { undecided.GetProperty("id").GetGuid() } }), HttpStatusCode.BadRequest), StringComparison.Ordinal);
+
+        // The decided cash (the collapsed house: 40,000,000) is paid by one relief voucher; rice-only and undecided cases are not.
+        var paidResponse = await board.PostAsJsonAsync($"/api/relief/events/{stormId}/fund-payments", new { fundId = fund, date = today, approvedBy = "Chủ tịch UBMTTQ xã" });
+        Assert.Equal(HttpStatusCode.Created, paidResponse.StatusCode);
+        var paid = await paidResponse.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        Assert.Equal(1, paid.GetProperty("cases").GetInt32());
+        Assert.Equal(40_000_000, paid.GetProperty("amount").GetInt64());
+        Assert.Equal(10_000_000, paid.GetProperty("fundBalance").GetInt64());
+        var entryId = paid.GetProperty("entryId").GetInt64();
+        var entry = await OkAsync(await board.GetAsync($"/api/funds/{fund}/entries/{entryId}"));
+        Assert.Equal("relief", entry.GetProperty("entry").GetProperty("category").GetString());
+        Assert.Single(entry.GetProperty("beneficiaries").EnumerateArray());
+        Assert.Contains("không còn hộ nào", (await FailsAsync(await board.PostAsJsonAsync($"/api/relief/events/{stormId}/fund-payments", new { fundId = fund, date = today }), HttpStatusCode.Conflict)).ToLowerInvariant(), StringComparison.Ordinal);
+        var view = await OkAsync(await officer.GetAsync($"/api/relief/events/{stormId}"));
+        Assert.Equal(40_000_000, view.GetProperty("event").GetProperty("paidFromFunds").GetInt64());
+        var paidCase = view.GetProperty("cases").EnumerateArray().Single(c => c.GetProperty("id").GetGuid() == collapsed.GetProperty("id").GetGuid());
+        Assert.Equal(paid.GetProperty("voucherNumber").GetString(), paidCase.GetProperty("paidVoucher").GetString());
+
+        // The entry reversed, the case is unpaid again and the command line pays it by a new entry.
+        Assert.Equal(HttpStatusCode.Created, (await board.PostAsJsonAsync($"/api/funds/{fund}/entries/{entryId}/reverse", new { reason = "Chi nhầm nguồn" })).StatusCode);
+        Assert.Equal(0, (await OkAsync(await officer.GetAsync($"/api/relief/events/{stormId}"))).GetProperty("event").GetProperty("paidFromFunds").GetInt64());
+        var output = new StringWriter();
+        var code = await AnSinh.Cli.CliApp.RunAsync(["benefits", "pay-relief", stormId.ToString(), "--fund", fund.ToString(), "--date", today,
+            "--provider", engine, "--connection", TestApp.ConnectionFor(engine), "--as", "admin"], output, output);
+        Assert.True(code == 0, output.ToString());
+        Assert.Contains("40.000.000", output.ToString().Replace(",", ".", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Equal(40_000_000, (await OkAsync(await officer.GetAsync($"/api/relief/events/{stormId}"))).GetProperty("event").GetProperty("paidFromFunds").GetInt64());
+        using var db = app.NewDb(out var scope);
+        using var _ = scope;
+        Assert.Equal(2, await db.Set<ReliefPayment>().CountAsync(p => p.EventId == stormId));
+        Assert.True(await db.AuditEvents.AnyAsync(a => a.Action == "relief.paid_from_fund" && a.EntityId == stormId.ToString()));
+    }
 }

@@ -1049,6 +1049,53 @@ namespace AnSinh.Data.Migrations.Postgres
                     b.ToTable("benefit_relief_events", (string)null);
                 });
 
+            modelBuilder.Entity("AnSinh.Benefits.Relief.ReliefPayment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("FundEntryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("FundId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PaidBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("PaidOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("FundEntryId");
+
+                    b.ToTable("benefit_relief_payments", (string)null);
+                });
+
             modelBuilder.Entity("AnSinh.Benefits.Relief.ReliefRate", b =>
                 {
                     b.Property<int>("Id")
@@ -3672,6 +3719,17 @@ namespace AnSinh.Data.Migrations.Postgres
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("AnSinh.Benefits.Relief.ReliefPayment", b =>
+                {
+                    b.HasOne("AnSinh.Funds.Ledger.JournalEntry", "FundEntry")
+                        .WithMany()
+                        .HasForeignKey("FundEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("FundEntry");
                 });
 
             modelBuilder.Entity("AnSinh.Funds.Gifts.GiftAllocation", b =>

@@ -1026,6 +1026,51 @@ namespace AnSinh.Data.Migrations.Sqlite
                     b.ToTable("benefit_relief_events", (string)null);
                 });
 
+            modelBuilder.Entity("AnSinh.Benefits.Relief.ReliefPayment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FundEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("FundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaidBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PaidOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("FundEntryId");
+
+                    b.ToTable("benefit_relief_payments", (string)null);
+                });
+
             modelBuilder.Entity("AnSinh.Benefits.Relief.ReliefRate", b =>
                 {
                     b.Property<int>("Id")
@@ -3599,6 +3644,17 @@ namespace AnSinh.Data.Migrations.Sqlite
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("AnSinh.Benefits.Relief.ReliefPayment", b =>
+                {
+                    b.HasOne("AnSinh.Funds.Ledger.JournalEntry", "FundEntry")
+                        .WithMany()
+                        .HasForeignKey("FundEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("FundEntry");
                 });
 
             modelBuilder.Entity("AnSinh.Funds.Gifts.GiftAllocation", b =>

@@ -1,4 +1,6 @@
 using AnSinh.Benefits.Parameters;
+using AnSinh.Funds.Funds;
+using AnSinh.Funds.Ledger;
 using AnSinh.Platform.AdminUnits;
 using AnSinh.Platform.Errors;
 using AnSinh.Platform.Identity;
@@ -16,17 +18,23 @@ public sealed record ReliefCaseRequest(Guid? HouseholdId, int? RiceMonths, int? 
 public sealed record ReliefDecisionRequest(string? DecisionNumber, DateOnly? DecidedOn);
 
 public sealed record ReliefCaseView(Guid Id, Guid HouseholdId, string CommuneCode, string HeadName, int People, int RiceMonths, decimal RiceKg, int Injured, int Deaths,
-    string HouseDamage, long Cash, string Explanation, string Status, DateTime ProposedAt, DateOnly DecideBy, DateOnly? DecidedOn, string? DecisionNumber, bool Late);
+    string HouseDamage, long Cash, string Explanation, string Status, DateTime ProposedAt, DateOnly DecideBy, DateOnly? DecidedOn, string? DecisionNumber, bool Late,
+    string? PaidVoucher = null, DateOnly? PaidOn = null);
+
+/// <summary>Pays the cash of decided cases from a fund: all the unpaid ones in the fund's area, or those named.</summary>
+public sealed record ReliefFundPaymentRequest(Guid? FundId, DateOnly? Date, string? Channel = null, List<Guid>? CaseIds = null, string? ApprovedBy = null, string? VoucherNumber = null);
+
+public sealed record ReliefFundPaymentView(Guid EventId, Guid FundId, long EntryId, string? VoucherNumber, DateOnly Date, int Cases, long Amount, long FundBalance, bool Replayed);
 
 public sealed record ReliefEventView(Guid Id, string Kind, string KindName, string Name, DateOnly OccurredOn, string ProvinceCode, IReadOnlyList<string> CommuneCodes,
-    int Households, int People, decimal RiceKg, long Cash, int Decided, DateTime CreatedAt, string CreatedBy);
+    int Households, int People, decimal RiceKg, long Cash, int Decided, DateTime CreatedAt, string CreatedBy, long PaidFromFunds = 0);
 
 /// <summary>
 /// Emergency relief: an event over an area of communes, the affected households of the register
 /// with what the dated rules give them (rice, cash), decided by the commune chairperson within
 /// <see cref="DecisionDays"/> days, every step audited.
 /// </summary>
-public sealed class EmergencyRelief(AnSinhDbContext db, ScopeResolver scopes, BenefitParameters parameters)
+public sealed class EmergencyRelief(AnSinhDbContext db, ScopeResolver scopes, BenefitParameters parameters, FundLedger ledger)
 {
     /// <summary>Urgent cases are decided within 2 days of the proposal (Decree 20/2021, Chapter III).</summary>
     public const int DecisionDays = 2;
@@ -35,7 +43,12 @@ public sealed class EmergencyRelief(AnSinhDbContext db, ScopeResolver scopes, Be
 
     public static bool CanDecide(Role role) => role is Role.Administrator or Role.Approver;
 
-    public static bool CanRead(Role role) => role is Role.Administrator or Role.Officer or Role.Approver or Role.Inspector;
+    /// <summary>The fund board reads the cases it pays from a fund.</summary>
+    public static bool CanRead(Role role) => role is Role.Administrator or Role.Officer or Role.Approver or Role.Inspector or Role.FundBoard;
+
+    /// <summary>Payments that still stand: their fund entry has not been reversed.</summary>
+    private IQueryable<ReliefPayment> ActivePayments() =>
+        db.Set<ReliefPayment>().Where(p => !db.Set<JournalEntry>().Any(r => r.ReversesEntryId == p.FundEntryId));
 
     public async Task<ReliefEventView> CreateEventAsync(ReliefEventRequest r, CancellationToken ct = default)
     {
@@ -109,8 +122,9 @@ public sealed class EmergencyRelief(AnSinhDbContext db, ScopeResolver scopes, Be
     private async Task<ReliefEventView> ViewAsync(ReliefEvent e, CancellationToken ct)
     {
         var cases = await db.Set<ReliefCase>().AsNoTracking().Where(c => c.EventId == e.Id).Select(c => new { c.People, c.RiceKg, c.Cash, c.Status }).ToListAsync(ct);
+        var paid = await ActivePayments().AsNoTracking().Where(p => p.EventId == e.Id).SumAsync(p => (long?)p.Amount, ct) ?? 0;
         return new ReliefEventView(e.Id, e.Kind, ReliefRules.KindName(e.Kind), e.Name, e.OccurredOn, e.ProvinceCode, e.AreaCodes.Split(','), cases.Count, cases.Sum(c => c.People),
-            cases.Sum(c => c.RiceKg), cases.Sum(c => c.Cash), cases.Count(c => c.Status == ReliefStatus.Decided), e.CreatedAt, e.CreatedBy);
+            cases.Sum(c => c.RiceKg), cases.Sum(c => c.Cash), cases.Count(c => c.Status == ReliefStatus.Decided), e.CreatedAt, e.CreatedBy, paid);
     }
 
     private async Task<ReliefEvent> FindEventAsync(Guid id, CancellationToken ct)
@@ -170,20 +184,24 @@ public sealed class EmergencyRelief(AnSinhDbContext db, ScopeResolver scopes, Be
         return result;
     }
 
-    private ReliefCaseView View(ReliefCase c)
+    private ReliefCaseView View(ReliefCase c, (string? Voucher, DateOnly PaidOn)? paid = null)
     {
         var due = DateOnly.FromDateTime(c.ProposedAt).AddDays(DecisionDays);
         var late = c.DecidedOn is { } d ? d > due : db.Today() > due;
         return new ReliefCaseView(c.Id, c.HouseholdId, c.CommuneCode, c.HeadName, c.People, c.RiceMonths, c.RiceKg, c.Injured, c.Deaths, c.HouseDamage, c.Cash, c.Explanation,
-            c.Status == ReliefStatus.Decided ? "decided" : "proposed", c.ProposedAt, due, c.DecidedOn, c.DecisionNumber, late);
+            c.Status == ReliefStatus.Decided ? "decided" : "proposed", c.ProposedAt, due, c.DecidedOn, c.DecisionNumber, late, paid?.Voucher, paid?.PaidOn);
     }
 
     public async Task<(ReliefEventView Event, List<ReliefCaseView> Cases)> GetAsync(Guid id, CancellationToken ct = default)
     {
         var e = await FindEventAsync(id, ct);
         var scope = await scopes.CurrentAsync(ct);
+        var payments = (await ActivePayments().AsNoTracking().Where(p => p.EventId == id)
+                .Select(p => new { p.CaseId, p.PaidOn, p.FundEntry!.VoucherNumber }).ToListAsync(ct))
+            .ToDictionary(p => p.CaseId, p => (p.VoucherNumber, p.PaidOn));
         var cases = (await db.Set<ReliefCase>().AsNoTracking().Where(c => c.EventId == id).OrderBy(c => c.CommuneCode).ThenBy(c => c.HeadName).ToListAsync(ct))
-            .Where(c => scope.Allows(c.CommuneUnitId, e.ProvinceCode)).Select(View).ToList();
+            .Where(c => scope.Allows(c.CommuneUnitId, e.ProvinceCode))
+            .Select(c => View(c, payments.TryGetValue(c.Id, out var p) ? p : null)).ToList();
         db.Audit("relief.read", "relief_event", id.ToString(), null, after: new { cases = cases.Count });
         await db.SaveChangesAsync(ct);
         return (await ViewAsync(e, ct), cases);
@@ -318,5 +336,102 @@ public sealed class EmergencyRelief(AnSinhDbContext db, ScopeResolver scopes, Be
         db.Audit("relief.decide", "relief_case", c.Id.ToString(), c.CommuneCode, after: new { c.DecisionNumber, c.DecidedOn, view.Late, c.Cash, c.RiceKg });
         await db.SaveChangesAsync(ct);
         return view;
+    }
+
+    /// <summary>
+    /// Pays the cash of decided cases from a fund (the relief fund, or another the board chooses):
+    /// one spending entry of category relief naming the households, posted with the links from each
+    /// case to it in one transaction. Run again with the same cases it replays the same entry, so a
+    /// payment cut off half-way is never paid twice.
+    /// </summary>
+    public async Task<ReliefFundPaymentView> PayFromFundAsync(Guid eventId, ReliefFundPaymentRequest r, CancellationToken ct = default)
+    {
+        if (!AnSinh.Funds.Funds.FundDirectory.CanManage(db.Actor.Role))
+        {
+            throw new RuleViolationException("Chỉ Ban vận động Quỹ (hoặc quản trị hệ thống) được chi tiền trợ giúp từ quỹ.");
+        }
+        var e = await FindEventAsync(eventId, ct);
+        var errors = new ValidationErrors();
+        if (r.FundId is null)
+        {
+            errors.Add("fundId", "Cần chọn quỹ chi trả.");
+        }
+        if (r.Date is null)
+        {
+            errors.Add("date", "Cần ngày chi.");
+        }
+        errors.ThrowIfAny();
+        var fund = await db.Set<Fund>().AsNoTracking().FirstOrDefaultAsync(f => f.Id == r.FundId, ct)
+            ?? throw new NotFoundException("Không tìm thấy quỹ này trong phạm vi của bạn.");
+        var decided = await db.Set<ReliefCase>().AsNoTracking()
+            .Where(c => c.EventId == eventId && c.Status == ReliefStatus.Decided && c.Cash > 0)
+            .Select(c => new { c.Id, c.HouseholdId, c.CommuneCode, c.Cash, c.DecidedOn, c.HeadName }).ToListAsync(ct);
+        var paid = (await ActivePayments().AsNoTracking().Where(p => p.EventId == eventId).Select(p => p.CaseId).ToListAsync(ct)).ToHashSet();
+        var area = await ledger.AreaAsync(fund, ct);
+        var householdIds = decided.Select(c => c.HouseholdId).ToList();
+        var inArea = (await area(db.Set<Household>().AsNoTracking()).Where(h => householdIds.Contains(h.Id)).Select(h => h.Id).ToListAsync(ct)).ToHashSet();
+        var chosen = decided.Where(c => !paid.Contains(c.Id) && inArea.Contains(c.HouseholdId)).ToList();
+        if (r.CaseIds is { Count: > 0 } named)
+        {
+            var wanted = named.Distinct().ToList();
+            var known = decided.ToDictionary(c => c.Id);
+            var unknown = wanted.Where(id => !known.ContainsKey(id)).ToList();
+            if (unknown.Count > 0)
+            {
+                throw new InputValidationException("caseIds", $"{unknown.Count} hồ sơ không thuộc sự kiện này, chưa có quyết định hoặc không có khoản tiền.");
+            }
+            var already = wanted.Where(paid.Contains).Select(id => known[id].HeadName).ToList();
+            if (already.Count > 0)
+            {
+                throw new RuleViolationException($"Đã chi từ quỹ cho hộ {string.Join(", ", already)}; mỗi hồ sơ chỉ chi một lần.");
+            }
+            var outside = wanted.Where(id => !inArea.Contains(known[id].HouseholdId)).Select(id => known[id].HeadName).ToList();
+            if (outside.Count > 0)
+            {
+                throw new InputValidationException("caseIds", $"Hộ {string.Join(", ", outside)} ngoài địa bàn của quỹ {fund.Name}.");
+            }
+            chosen = wanted.Select(id => known[id]).ToList();
+        }
+        if (chosen.Count == 0)
+        {
+            throw new RuleViolationException("Không còn hộ nào đã có quyết định hỗ trợ tiền mà chưa được chi trong địa bàn của quỹ này.");
+        }
+        if (chosen.Count > 10_000)
+        {
+            throw new InputValidationException("caseIds", "Một chứng từ chi tối đa 10.000 hộ; hãy chọn theo từng xã.");
+        }
+        var lastDecision = chosen.Max(c => c.DecidedOn!.Value);
+        if (r.Date < lastDecision)
+        {
+            throw new InputValidationException("date", $"Ngày chi {r.Date:dd/MM/yyyy} trước ngày quyết định hỗ trợ {lastDecision:dd/MM/yyyy}.");
+        }
+        var amount = chosen.Sum(c => c.Cash);
+        // The same cases give the same key (a repeated request replays its entry); a case paid by an
+        // entry since reversed has a payment row more, so paying it again is a new entry.
+        var chosenIds = chosen.Select(c => c.Id).ToList();
+        var earlier = await db.Set<ReliefPayment>().CountAsync(p => p.EventId == eventId && chosenIds.Contains(p.CaseId), ct);
+        var key = $"relief-{eventId:N}-{earlier}-{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(string.Join(',', chosenIds.Order()))))[..16]}";
+        var paidBy = db.Actor.UserName;
+        var request = new SpendingRequest(r.Date, "relief", chosen.Count, amount, chosen.Select(c => c.HouseholdId).ToList(),
+            $"Trợ giúp khẩn cấp: {e.Name} ({chosen.Count} hộ)", r.Channel, ApprovedBy: r.ApprovedBy, VoucherNumber: r.VoucherNumber);
+        var result = await ledger.SpendAsync(fund.Id, request, key, ct, entry =>
+        {
+            foreach (var c in chosen)
+            {
+                db.Add(new ReliefPayment
+                {
+                    CaseId = c.Id,
+                    EventId = eventId,
+                    FundId = fund.Id,
+                    FundEntry = entry,
+                    CommuneCode = c.CommuneCode,
+                    Amount = c.Cash,
+                    PaidOn = r.Date!.Value,
+                    PaidBy = paidBy,
+                });
+            }
+            db.Audit("relief.paid_from_fund", "relief_event", eventId.ToString(), null, after: new { fundId = fund.Id, cases = chosen.Count, amount, date = r.Date });
+        });
+        return new ReliefFundPaymentView(eventId, fund.Id, result.Id, result.VoucherNumber, r.Date!.Value, chosen.Count, amount, result.Balance, result.Replayed);
     }
 }

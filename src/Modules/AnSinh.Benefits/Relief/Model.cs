@@ -64,6 +64,38 @@ public sealed class ReliefCase
     public string? DecidedBy { get; set; }
 }
 
+/// <summary>
+/// The cash of a decided case paid from a fund: the spending entry of the fund's books (category
+/// relief) that paid it. Written in the same transaction as the entry; a payment whose entry was
+/// later reversed no longer counts, and the case can be paid again.
+/// </summary>
+public sealed class ReliefPayment
+{
+    public long Id { get; set; }
+    public Guid CaseId { get; set; }
+    public Guid EventId { get; set; }
+    public Guid FundId { get; set; }
+    public long FundEntryId { get; set; }
+    public AnSinh.Funds.Ledger.JournalEntry? FundEntry { get; set; }
+    public required string CommuneCode { get; set; }
+    public long Amount { get; set; }
+    public DateOnly PaidOn { get; set; }
+    public required string PaidBy { get; set; }
+}
+
+internal sealed class ReliefPaymentConfiguration : IEntityTypeConfiguration<ReliefPayment>
+{
+    public void Configure(EntityTypeBuilder<ReliefPayment> b)
+    {
+        b.ToTable("benefit_relief_payments");
+        b.Property(x => x.CommuneCode).HasMaxLength(10);
+        b.Property(x => x.PaidBy).HasMaxLength(256);
+        b.HasOne(x => x.FundEntry).WithMany().HasForeignKey(x => x.FundEntryId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => x.CaseId);
+        b.HasIndex(x => x.EventId);
+    }
+}
+
 internal sealed class ReliefRateConfiguration : IEntityTypeConfiguration<ReliefRate>
 {
     public void Configure(EntityTypeBuilder<ReliefRate> b)

@@ -388,7 +388,11 @@ public sealed class FundLedger(AnSinhDbContext db, FundDirectory directory, Rece
     }
 
 
-    public async Task<PostResult> SpendAsync(Guid fundId, SpendingRequest r, string? idempotencyKey, CancellationToken ct = default)
+    /// <param name="alongside">
+    /// Called inside the posting's transaction with the new entry, so that a caller's records of what
+    /// the spending paid (relief cases…) are committed with it or not at all.
+    /// </param>
+    public async Task<PostResult> SpendAsync(Guid fundId, SpendingRequest r, string? idempotencyKey, CancellationToken ct = default, Action<JournalEntry>? alongside = null)
     {
         directory.RequireManager();
         var fundView = await directory.GetAsync(fundId, ct);
@@ -494,6 +498,7 @@ public sealed class FundLedger(AnSinhDbContext db, FundDirectory directory, Rece
             {
                 db.Add(new SpendingBeneficiary { FundId = fund.Id, Entry = entry, HouseholdId = b.HouseholdId, PersonId = b.PersonId, Name = b.Name, VillageName = b.VillageName, CommuneCode = b.CommuneCode });
             }
+            alongside?.Invoke(entry);
             db.Audit("fund.spending", "fund", fund.Id.ToString(), fund.UnitCode, after: new
             {
                 entry.VoucherNumber,
