@@ -176,6 +176,12 @@ public sealed class ReliefTests
         Assert.True(code == 0, output.ToString());
         Assert.Contains("40.000.000", output.ToString().Replace(",", ".", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Equal(40_000_000, (await OkAsync(await officer.GetAsync($"/api/relief/events/{stormId}"))).GetProperty("event").GetProperty("paidFromFunds").GetInt64());
+        // Relief is an indicator of the commune's year (issue #6): the two decided cases, their rice and cash.
+        async Task<decimal> Indicator(string code) =>
+            (await OkAsync(await admin.GetAsync($"/api/indicators?unitCode=01327&year={DateTime.Today.Year}&indicator={code}"))).GetProperty("actual").GetDecimal();
+        Assert.Equal(2m, await Indicator("relief_households"));
+        Assert.Equal(90m, await Indicator("relief_rice_kg"));
+        Assert.Equal(40_000_000m, await Indicator("relief_cash"));
         using var db = app.NewDb(out var scope);
         using var _ = scope;
         Assert.Equal(2, await db.Set<ReliefPayment>().CountAsync(p => p.EventId == stormId));

@@ -37,6 +37,9 @@ public static class Catalogue
     public const string SocialPensionPeople = "social_pension_people";
     public const string BenefitsPaid = "benefits_paid";
     public const string CardsIssued = "cards_issued";
+    public const string ReliefHouseholds = "relief_households";
+    public const string ReliefRiceKg = "relief_rice_kg";
+    public const string ReliefCash = "relief_cash";
     public const string FundReceipts = "fund_receipts";
     public const string FundSpending = "fund_spending";
     public const string HousesBuilt = "houses_built";
@@ -85,6 +88,9 @@ public static class Catalogue
             new(SocialPensionPeople, "Người hưởng trợ cấp hưu trí xã hội", "Social-pension recipients", "người", IndicatorKind.Stock, "Danh sách hưởng trợ cấp hưu trí xã hội", Targetable: false),
             new(BenefitsPaid, "Kinh phí chi trả trợ cấp hằng tháng", "Monthly allowances paid", "đồng", IndicatorKind.Flow, "Bảng chi trả đã duyệt (kể cả truy lĩnh, truy thu)"),
             new(CardsIssued, "Thẻ BHYT đã cấp", "Health-insurance cards issued", "thẻ", IndicatorKind.Flow, "Các đợt cấp thẻ BHYT"),
+            new(ReliefHouseholds, "Hộ được trợ giúp khẩn cấp", "Households given emergency relief", "hộ", IndicatorKind.Flow, "Quyết định trợ giúp khẩn cấp (Nghị định 20/2021/NĐ-CP, Chương III)", Targetable: false),
+            new(ReliefRiceKg, "Gạo trợ giúp khẩn cấp", "Relief rice", "kg", IndicatorKind.Flow, "Quyết định trợ giúp khẩn cấp (Nghị định 20/2021/NĐ-CP, Chương III)", Targetable: false),
+            new(ReliefCash, "Tiền trợ giúp khẩn cấp", "Relief cash", "đồng", IndicatorKind.Flow, "Quyết định trợ giúp khẩn cấp (Nghị định 20/2021/NĐ-CP, Chương III)", Targetable: false),
             new(FundReceipts, "Quỹ: tiền, hàng tiếp nhận", "Fund receipts", "đồng", IndicatorKind.Flow, "Sổ quỹ \"Vì người nghèo\", cứu trợ (phân hệ Quỹ)"),
             new(FundSpending, "Quỹ: đã chi", "Fund spending", "đồng", IndicatorKind.Flow, "Sổ quỹ \"Vì người nghèo\", cứu trợ (phân hệ Quỹ)"),
             new(HousesBuilt, "Nhà xây mới đã bàn giao", "New houses handed over", "căn", IndicatorKind.Flow, "Công trình nhà ở (phân hệ Chương trình)"),

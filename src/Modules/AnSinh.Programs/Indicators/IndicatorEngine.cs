@@ -3,6 +3,7 @@ using AnSinh.Benefits.HealthCards;
 using AnSinh.Benefits.Parameters;
 using AnSinh.Benefits.Payroll;
 using AnSinh.Benefits.Registers;
+using AnSinh.Benefits.Relief;
 using AnSinh.Funds.Ledger;
 using AnSinh.Platform.Persistence;
 using AnSinh.Poverty.Classification;
@@ -17,7 +18,7 @@ namespace AnSinh.Programs.Indicators;
 
 /// <summary>
 /// Works out every indicator of the catalogue for a set of units and one period, set-based: one
-/// grouped query per source (households, statuses, rounds, beneficiaries, payroll, cards, funds,
+/// grouped query per source (households, statuses, rounds, beneficiaries, payroll, cards, relief, funds,
 /// housing, programme records, helpers), each keyed by the unit the records are kept under.
 /// Rates are not stored: they are worked out from the stocks after adding units up.
 /// </summary>
@@ -106,6 +107,15 @@ public sealed class IndicatorEngine(AnSinhDbContext db)
             .GroupBy(c => c.CommuneUnitId).Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(ct))
         {
             Add(c.Key, Catalogue.CardsIssued, c.Count);
+        }
+
+        foreach (var r in await db.Set<ReliefCase>().AsNoTracking()
+            .Where(c => ids.Contains(c.CommuneUnitId) && c.Status == ReliefStatus.Decided && c.DecidedOn >= from && c.DecidedOn <= asOf)
+            .GroupBy(c => c.CommuneUnitId).Select(g => new { g.Key, Count = g.LongCount(), Rice = g.Sum(c => c.RiceKg), Cash = g.Sum(c => c.Cash) }).ToListAsync(ct))
+        {
+            Add(r.Key, Catalogue.ReliefHouseholds, r.Count);
+            Add(r.Key, Catalogue.ReliefRiceKg, r.Rice);
+            Add(r.Key, Catalogue.ReliefCash, r.Cash);
         }
 
         var entries = await (from e in db.Set<JournalEntry>().AsNoTracking()

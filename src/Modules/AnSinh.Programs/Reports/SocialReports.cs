@@ -45,7 +45,8 @@ public sealed class SocialReports(AnSinhDbContext db, IndicatorSummaries summari
     [
         ("I. Giảm nghèo", [Catalogue.Households, Catalogue.PoorHouseholds, Catalogue.PoorRate, Catalogue.NearPoorHouseholds, Catalogue.NearPoorRate,
             Catalogue.PoorHouseholdsStart, Catalogue.PoorRateReduction, Catalogue.EscapedPoverty, Catalogue.NewlyPoor, Catalogue.HelpedHouseholds]),
-        ("II. Chính sách người có công, bảo trợ xã hội, bảo hiểm y tế", [Catalogue.MeritPeople, Catalogue.SocialAssistancePeople, Catalogue.SocialPensionPeople, Catalogue.BenefitsPaid, Catalogue.CardsIssued]),
+        ("II. Chính sách người có công, bảo trợ xã hội, bảo hiểm y tế", [Catalogue.MeritPeople, Catalogue.SocialAssistancePeople, Catalogue.SocialPensionPeople, Catalogue.BenefitsPaid, Catalogue.CardsIssued,
+            Catalogue.ReliefHouseholds, Catalogue.ReliefRiceKg, Catalogue.ReliefCash]),
         ("III. Quỹ \"Vì người nghèo\", cứu trợ", [Catalogue.FundReceipts, Catalogue.FundSpending, .. Catalogue.SpendingCategories.Select(c => Catalogue.FundSpendingPrefix + c.Category)]),
         ("IV. Nhà ở cho hộ nghèo, gia đình chính sách", [Catalogue.HousesBuilt, Catalogue.HousesRepaired, Catalogue.HousesInProgress]),
         ("V. Việc làm, đào tạo nghề, vay vốn", [Catalogue.JobsCreated, Catalogue.TrainedWorkers, Catalogue.LabourExport, Catalogue.Loans, Catalogue.LoanAmount]),
