@@ -157,6 +157,7 @@ public static class DataServices
         services.AddScoped<AnSinh.Programs.Housing.HousingWorks>();
         services.AddScoped<AnSinh.Programs.Helpers.HelperAssignments>();
         services.AddScoped<AnSinh.Programs.Reports.SocialReports>();
+        services.AddScoped<AnSinh.Platform.Reporting.IPeriodLock, AnSinh.Programs.Reports.ReportPeriodLock>();
         services.AddScoped<AnSinh.Programs.Reports.PublicFigures>();
         services.AddScoped<AnSinh.Funds.Import.FundReceiptImport>();
         services.AddScoped<IJobHandler, AnSinh.Funds.Import.FundReceiptImportJob>();

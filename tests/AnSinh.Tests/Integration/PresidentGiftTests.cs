@@ -17,9 +17,9 @@ public sealed class PresidentGiftTests
 {
     private const string Commune = "01786";
 
-    private static async Task<Guid> MeritAsync(HttpClient officer, string name, string birthDate, object record)
+    private static async Task<Guid> MeritAsync(HttpClient officer, string name, string birthDate, object record, string commune = Commune)
     {
-        var created = await OkAsync(await officer.PostAsJsonAsync("/api/households", TestData.Household(Commune, TestData.Unique("Hộ "),
+        var created = await OkAsync(await officer.PostAsJsonAsync("/api/households", TestData.Household(commune, TestData.Unique("Hộ "),
             new { fullName = name, sex = "female", birthDate, nationalId = TestData.NationalId(false, int.Parse(birthDate[..4], System.Globalization.CultureInfo.InvariantCulture)), ethnicity = "Kinh", relationship = "parent" })));
         var household = await OkAsync(await officer.GetAsync($"/api/households/{created.GetProperty("id").GetString()}"));
         var person = household.GetProperty("members").EnumerateArray().Single(m => m.GetProperty("fullName").GetString() == name).GetProperty("id").GetGuid();
@@ -117,5 +117,32 @@ public sealed class PresidentGiftTests
         var viewer = await app.UserAsync("viewer", Commune);
         Assert.Equal(HttpStatusCode.Conflict, (await viewer.GetAsync($"/api/president-gifts/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await province.PostAsJsonAsync("/api/president-gifts", new { communeCode = Commune, occasion = "july27", year = 2026 })).StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(Lanes.Engines), MemberType = typeof(Lanes))]
+    public async Task A_martyr_with_relatives_in_two_communes_of_the_province_is_represented_once(string engine)
+    {
+        // Communes 01336 and 01339 (Cao Bằng) are used by no other test.
+        var app = TestApp.For(engine);
+        var first = await app.UserAsync("officer", "01336");
+        var second = await app.UserAsync("officer", "01339");
+        var certificate = TestData.Unique("BTQ-");
+        var elder = await MeritAsync(first, "Nông Thị Đại Diện", "1941-02-01", new { category = "martyr_relative", martyrs = 1, martyrCertificates = new[] { certificate } }, "01336");
+        var sister = await MeritAsync(second, "Nông Thị Em Gái", "1946-02-01", new { category = "martyr_relative", martyrs = 1, martyrCertificates = new[] { certificate } }, "01339");
+
+        var listA = await OkAsync(await first.PostAsJsonAsync("/api/president-gifts", new { communeCode = "01336", occasion = "july27", year = 2026 }));
+        var linesA = (await OkAsync(await first.GetAsync($"/api/president-gifts/{listA.GetProperty("id").GetGuid()}"))).GetProperty("lines").EnumerateArray().ToDictionary(l => l.GetProperty("personId").GetGuid());
+        Assert.Equal(300_000, linesA[elder].GetProperty("amount").GetInt64());
+
+        var listB = await OkAsync(await second.PostAsJsonAsync("/api/president-gifts", new { communeCode = "01339", occasion = "july27", year = 2026 }));
+        var linesB = (await OkAsync(await second.GetAsync($"/api/president-gifts/{listB.GetProperty("id").GetGuid()}"))).GetProperty("lines").EnumerateArray().ToDictionary(l => l.GetProperty("personId").GetGuid());
+        Assert.Equal(0, linesB[sister].GetProperty("amount").GetInt64());
+        Assert.Contains(certificate, linesB[sister].GetProperty("basis").GetString(), StringComparison.Ordinal);
+        Assert.Contains(listA.GetProperty("communeName").GetString()!, linesB[sister].GetProperty("basis").GetString(), StringComparison.Ordinal);
+
+        // Drawn again, the first commune keeps its representative (the other list gives the martyr nothing).
+        var againA = await OkAsync(await first.PostAsJsonAsync("/api/president-gifts", new { communeCode = "01336", occasion = "july27", year = 2026 }));
+        Assert.Equal(listA.GetProperty("total").GetInt64(), againA.GetProperty("total").GetInt64());
     }
 }

@@ -113,6 +113,20 @@ public sealed class ProgramsTests
         Assert.Equal("final", approved.GetProperty("status").GetString());
         Assert.Contains("đã khóa", await FailsAsync(await officer.PostAsJsonAsync("/api/programs/jobs", new { communeCode = Jobs, date = "2026-06-01", kind = "job" }), HttpStatusCode.Conflict), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Created, (await officer.PostAsJsonAsync("/api/programs/jobs", new { communeCode = Jobs, date = "2026-07-01", kind = "job" })).StatusCode);
+        // A record dated last year, entered now, reaches last year's summaries (worked out already) on the next read.
+        async Task<decimal> Jobs2025() => (await OkAsync(await officer.GetAsync($"/api/indicators?unitCode={Jobs}&year=2025&indicator=jobs_created"))).GetProperty("actual").GetDecimal();
+        var before2025 = await Jobs2025();
+        Assert.Equal(HttpStatusCode.Created, (await officer.PostAsJsonAsync("/api/programs/jobs", new { communeCode = Jobs, date = "2025-10-01", kind = "job" })).StatusCode);
+        Assert.Equal(before2025 + 1, await Jobs2025());
+
+        // The lock holds in the other modules too: a fund receipt of the commune dated in the locked half is refused, one after it is taken.
+        var fundMade = await admin.PostAsJsonAsync("/api/funds", new { unitCode = Jobs, kind = "special", name = TestData.Unique("Quỹ khóa kỳ ") });
+        Assert.Equal(HttpStatusCode.Created, fundMade.StatusCode);
+        var lockedFund = (await fundMade.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        Assert.Contains("đã khóa", await FailsAsync(await admin.PostAsJsonAsync($"/api/funds/{lockedFund}/receipts",
+            new { date = "2026-05-10", donor = new { name = "Ông Khóa", type = "individual" }, form = "cash", amount = 1_000_000 }), HttpStatusCode.Conflict), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync($"/api/funds/{lockedFund}/receipts",
+            new { date = "2026-07-10", donor = new { name = "Ông Mở", type = "individual" }, form = "cash", amount = 1_000_000 })).StatusCode);
         var frozen = await OkAsync(await officer.GetAsync($"/api/reports/social?unitCode={Jobs}&year=2026&period=half"));
         Assert.Equal("final", frozen.GetProperty("status").GetString());
         Assert.Equal("BC-06/2026", frozen.GetProperty("decisionNumber").GetString());

@@ -59,6 +59,23 @@ public sealed class GiftRulesTests
     }
 
     [Fact]
+    public void A_person_or_a_martyr_given_in_another_commune_of_the_province_gets_nothing_here()
+    {
+        var person = Guid.NewGuid();
+        var elsewhere = new GiftsElsewhere(new Dictionary<Guid, string> { [person] = "Xã Nam Tuấn" },
+            new Dictionary<string, string>(StringComparer.Ordinal) { ["M9"] = "Xã Đức Long" });
+        var decisions = GiftRules.Decide([C("hero", person: person), C("martyr_relative", 1, certificates: ["M9"]), C("martyr_relative", 1, certificates: ["M10"])],
+            ShippedParameters.GiftLevels, Tet2026, elsewhere);
+        var hero = decisions.Single(d => d.Candidate.PersonId == person);
+        Assert.Equal(0, hero.Amount);
+        Assert.Contains("Xã Nam Tuấn", hero.Basis, StringComparison.Ordinal);
+        var represented = decisions.Single(d => d.Candidate.MartyrCertificates.Contains("M9"));
+        Assert.Equal(0, represented.Amount);
+        Assert.Contains("Xã Đức Long", represented.Basis, StringComparison.Ordinal);
+        Assert.Equal(300_000, decisions.Single(d => d.Candidate.MartyrCertificates.Contains("M10")).Amount);
+    }
+
+    [Fact]
     public void Before_the_first_loaded_decision_no_level_is_guessed()
     {
         var d = GiftRules.Decide([C("heroic_mother")], ShippedParameters.GiftLevels, new DateOnly(2022, 7, 1)).Single();

@@ -4,6 +4,7 @@ using AnSinh.Platform.AdminUnits;
 using AnSinh.Platform.Errors;
 using AnSinh.Platform.Identity;
 using AnSinh.Platform.Persistence;
+using AnSinh.Platform.Reporting;
 using AnSinh.Platform.Scoping;
 using AnSinh.Poverty.Classification;
 using AnSinh.Poverty.Rounds;
@@ -50,7 +51,7 @@ public sealed record CardCounts(string UnitCode, string UnitName, int Year, int 
 /// the best benefit, issuance batches with numbers and validity, the cards expiring next month and
 /// the counts issued per group and unit.
 /// </summary>
-public sealed class HealthCards(AnSinhDbContext db, ScopeResolver scopes)
+public sealed class HealthCards(AnSinhDbContext db, ScopeResolver scopes, IPeriodLock locks)
 {
     public static bool CanIssue(Role role) => role is Role.Administrator or Role.Officer;
 
@@ -219,6 +220,8 @@ public sealed class HealthCards(AnSinhDbContext db, ScopeResolver scopes)
         }
         errors.ThrowIfAny();
         var unit = await CommuneAsync(r.CommuneCode, ct);
+        // Cards count in the period they are issued: an approved report of today's period locks it.
+        await locks.EnsureOpenAsync(unit, db.Today(), ct);
         var groups = await db.Set<CardGroup>().AsNoTracking().ToListAsync(ct);
         var baseSalary = await db.Set<BaseLevel>().AsNoTracking()
             .Where(b => b.Scheme == Scheme.BaseSalary && b.ProvinceCode == null && b.ValidFrom <= from && (b.ValidTo == null || b.ValidTo >= from))

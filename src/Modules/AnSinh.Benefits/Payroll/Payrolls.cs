@@ -5,6 +5,7 @@ using AnSinh.Platform.Errors;
 using AnSinh.Platform.Identity;
 using AnSinh.Platform.Jobs;
 using AnSinh.Platform.Persistence;
+using AnSinh.Platform.Reporting;
 using AnSinh.Platform.Scoping;
 using Microsoft.EntityFrameworkCore;
 
@@ -35,7 +36,7 @@ public sealed record CommuneOutcome(Guid RunId, string CommuneCode, int People, 
 /// everyone entitled in the month priced by the one calculator, the months already paid re-checked
 /// for arrears and recoveries, no national ID paid twice in the province, then approved and frozen.
 /// </summary>
-public sealed class Payrolls(AnSinhDbContext db, ScopeResolver scopes, BenefitParameters parameters, IPayrollLineWriter writer)
+public sealed class Payrolls(AnSinhDbContext db, ScopeResolver scopes, BenefitParameters parameters, IPayrollLineWriter writer, IPeriodLock locks)
 {
     /// <summary>How far back a payroll re-checks the months it already paid.</summary>
     public const int LookBackMonths = 24;
@@ -421,6 +422,8 @@ public sealed class Payrolls(AnSinhDbContext db, ScopeResolver scopes, BenefitPa
         {
             throw new RuleViolationException(FrozenMessage(run.Month, run.CommuneName));
         }
+        // An approved payroll counts in its month's period: a locked period takes no more.
+        await locks.EnsureOpenAsync(db, run.CommuneUnitId, run.Month, ct);
         run.Status = PayrollStatus.Approved;
         run.ApprovedAt = db.Now();
         run.ApprovedBy = db.Actor.UserName;

@@ -4,6 +4,15 @@ namespace AnSinh.Benefits.PresidentGifts;
 public sealed record GiftCandidate(Guid BeneficiaryId, Guid PersonId, Guid HouseholdId, string FullName, DateOnly BirthDate, string Category, int Martyrs, int? InjuryPercent,
     IReadOnlyList<string> MartyrCertificates);
 
+/// <summary>
+/// What other communes' lists of the same province, occasion and year already give: the people
+/// (person → commune) and the martyrs represented (certificate number → commune).
+/// </summary>
+public sealed record GiftsElsewhere(IReadOnlyDictionary<Guid, string> People, IReadOnlyDictionary<string, string> Martyrs)
+{
+    public static GiftsElsewhere None { get; } = new(new Dictionary<Guid, string>(), new Dictionary<string, string>(StringComparer.Ordinal));
+}
+
 /// <summary>What a record gets on the list: a gift (amount &gt; 0) or none, with the reason.</summary>
 public sealed record GiftDecision(GiftCandidate Candidate, string Row, long Amount, string Basis);
 
@@ -30,14 +39,20 @@ public static class GiftRules
         _ => null,
     };
 
-    public static List<GiftDecision> Decide(IReadOnlyList<GiftCandidate> candidates, IReadOnlyList<GiftLevel> levels, DateOnly on)
+    public static List<GiftDecision> Decide(IReadOnlyList<GiftCandidate> candidates, IReadOnlyList<GiftLevel> levels, DateOnly on, GiftsElsewhere? elsewhere = null)
     {
+        elsewhere ??= GiftsElsewhere.None;
         GiftLevel? Level(string row) => levels.Where(l => l.Row == row && l.ValidFrom <= on && (l.ValidTo is null || l.ValidTo >= on)).MaxBy(l => l.ValidFrom);
         var decisions = new List<GiftDecision>();
         var awarded = new List<GiftDecision>();
         foreach (var c in candidates)
         {
             var row = Row(c.Category, c.Martyrs, c.InjuryPercent);
+            if (elsewhere.People.TryGetValue(c.PersonId, out var listedIn))
+            {
+                decisions.Add(new GiftDecision(c, None, 0, $"Đã có suất quà trong danh sách của {listedIn}: mỗi người một suất trong tỉnh."));
+                continue;
+            }
             if (row is null)
             {
                 decisions.Add(new GiftDecision(c, None, 0, "Diện này không có trong quyết định tặng quà của Chủ tịch nước."));
@@ -58,7 +73,8 @@ public static class GiftRules
         {
             var certificate = group.First().Candidate.MartyrCertificates.FirstOrDefault();
             var ordered = group.OrderBy(d => d.Candidate.BirthDate).ThenBy(d => d.Candidate.BeneficiaryId).ToList();
-            var chosen = certificate is not null && represented.Contains(certificate) ? null : ordered[0];
+            var representedElsewhere = certificate is not null && elsewhere.Martyrs.TryGetValue(certificate, out var where) ? where : null;
+            var chosen = certificate is not null && (represented.Contains(certificate) || representedElsewhere is not null) ? null : ordered[0];
             foreach (var d in ordered.Where(d => d != chosen))
             {
                 awarded.Remove(d);
@@ -67,7 +83,7 @@ public static class GiftRules
                     Row = None,
                     Amount = 0,
                     Basis = chosen is null
-                        ? $"Liệt sĩ (Bằng Tổ quốc ghi công số {certificate}) đã có thân nhân đại diện nhận quà."
+                        ? $"Liệt sĩ (Bằng Tổ quốc ghi công số {certificate}) đã có thân nhân đại diện nhận quà{(representedElsewhere is null ? "" : $" ở {representedElsewhere}")}."
                         : $"Mỗi liệt sĩ một thân nhân đại diện nhận quà: {chosen.Candidate.FullName}"
                           + (certificate is null ? " (chưa ghi số Bằng Tổ quốc ghi công: một đại diện mỗi hộ)." : $" (Bằng Tổ quốc ghi công số {certificate})."),
                 });

@@ -115,7 +115,20 @@ public sealed class PresidentGiftLists(AnSinhDbContext db, ScopeResolver scopes)
         var candidates = records.Select(b => new GiftCandidate(b.Id, b.PersonId, b.HouseholdId, b.FullName, b.BirthDate, b.Category ?? "", b.Martyrs, b.InjuryPercent,
             (b.MartyrCertificates ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries))).ToList();
         var levels = await db.Set<GiftLevel>().AsNoTracking().ToListAsync(ct);
-        var decisions = GiftRules.Decide(candidates, levels, asOf);
+        // One gift per person and one representative per martyr across the province: what the
+        // lists of the other communes for the same occasion already give counts here.
+        var listId = list.Id;
+        var others = await (from g in db.Set<PresidentGift>().AsNoTracking()
+                            join l in db.Set<PresidentGiftList>().AsNoTracking() on g.ListId equals l.Id
+                            join b in db.Set<Beneficiary>().AsNoTracking() on g.BeneficiaryId equals b.Id
+                            where l.ProvinceCode == unit.ProvinceCode && l.Occasion == occasion && l.Year == year && l.Id != listId && g.Amount > 0
+                            select new { g.PersonId, l.CommuneName, g.Row, b.MartyrCertificates }).ToListAsync(ct);
+        var elsewhere = new GiftsElsewhere(
+            others.GroupBy(o => o.PersonId).ToDictionary(g => g.Key, g => g.First().CommuneName),
+            others.Where(o => o.Row is "martyr_representative" or "martyr_relatives_2_or_more")
+                .SelectMany(o => (o.MartyrCertificates ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(c => (Certificate: c, o.CommuneName)))
+                .GroupBy(x => x.Certificate, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().CommuneName, StringComparer.Ordinal));
+        var decisions = GiftRules.Decide(candidates, levels, asOf, elsewhere);
         var gifts = decisions.Select(d => new PresidentGift
         {
             ListId = list.Id,

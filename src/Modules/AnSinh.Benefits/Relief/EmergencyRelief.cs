@@ -5,6 +5,7 @@ using AnSinh.Platform.AdminUnits;
 using AnSinh.Platform.Errors;
 using AnSinh.Platform.Identity;
 using AnSinh.Platform.Persistence;
+using AnSinh.Platform.Reporting;
 using AnSinh.Platform.Scoping;
 using AnSinh.Registry.Households;
 using Microsoft.EntityFrameworkCore;
@@ -34,7 +35,7 @@ public sealed record ReliefEventView(Guid Id, string Kind, string KindName, stri
 /// with what the dated rules give them (rice, cash), decided by the commune chairperson within
 /// <see cref="DecisionDays"/> days, every step audited.
 /// </summary>
-public sealed class EmergencyRelief(AnSinhDbContext db, ScopeResolver scopes, BenefitParameters parameters, FundLedger ledger)
+public sealed class EmergencyRelief(AnSinhDbContext db, ScopeResolver scopes, BenefitParameters parameters, FundLedger ledger, IPeriodLock locks)
 {
     /// <summary>Urgent cases are decided within 2 days of the proposal (Decree 20/2021, Chapter III).</summary>
     public const int DecisionDays = 2;
@@ -328,6 +329,7 @@ public sealed class EmergencyRelief(AnSinhDbContext db, ScopeResolver scopes, Be
         {
             throw new InputValidationException("decidedOn", $"Ngày quyết định trước ngày đề xuất {c.ProposedAt:dd/MM/yyyy}.");
         }
+        await locks.EnsureOpenAsync(db, c.CommuneUnitId, r.DecidedOn!.Value, ct);
         c.Status = ReliefStatus.Decided;
         c.DecidedOn = r.DecidedOn;
         c.DecisionNumber = r.DecisionNumber!.Trim();

@@ -2,6 +2,7 @@ using AnSinh.Funds.Funds;
 using AnSinh.Platform.AdminUnits;
 using AnSinh.Platform.Errors;
 using AnSinh.Platform.Persistence;
+using AnSinh.Platform.Reporting;
 using AnSinh.Platform.Text;
 using AnSinh.Registry.Households;
 using Microsoft.EntityFrameworkCore;
@@ -40,7 +41,7 @@ public sealed record PostResult(long Id, string? VoucherNumber, long Balance, bo
 /// and writes the entry, its lines, the new balances, the month totals and the audit event together.
 /// Nothing is ever updated or deleted: a mistake is reversed by a new entry.
 /// </summary>
-public sealed class FundLedger(AnSinhDbContext db, FundDirectory directory, ReceiptBatcher? batcher = null)
+public sealed class FundLedger(AnSinhDbContext db, FundDirectory directory, ReceiptBatcher? batcher = null, IPeriodLock? locks = null)
 {
     private const int MaxBeneficiaries = 10_000;
 
@@ -1173,6 +1174,30 @@ public sealed class FundLedger(AnSinhDbContext db, FundDirectory directory, Rece
     };
 
     /// <summary>Appends an entry at the head of the fund's chain and moves the fund's balances and month totals with it.</summary>
+    private readonly Dictionary<(int Unit, int Year), PeriodLock?> _periodLocks = [];
+
+    /// <summary>
+    /// Receipts, spending and their reversals count in the social-security report: an approved
+    /// report locks its period for the fund's unit (asked once per unit and year in a batch).
+    /// </summary>
+    private async Task EnsurePeriodOpenAsync(Fund fund, DateOnly date, CancellationToken ct)
+    {
+        if (locks is null)
+        {
+            return;
+        }
+        if (!_periodLocks.TryGetValue((fund.UnitId, date.Year), out var locked))
+        {
+            var unit = await db.AdminUnits.AsNoTracking().FirstAsync(u => u.Id == fund.UnitId, ct);
+            locked = await locks.LockedAsync(unit, date.Year, ct);
+            _periodLocks[(fund.UnitId, date.Year)] = locked;
+        }
+        if (locked is not null && date <= locked.Through)
+        {
+            throw new RuleViolationException($"{locked.Reason} Không ghi thêm hoặc sửa số liệu ngày {date:dd/MM/yyyy}.");
+        }
+    }
+
     internal async Task AppendAsync(Fund fund, JournalEntry e, List<(string Account, long Amount)> lines, CancellationToken ct)
     {
         e.Lines = lines.Select(l => new JournalLine { FundId = fund.Id, Account = l.Account, Amount = l.Amount }).ToList();
@@ -1189,6 +1214,10 @@ public sealed class FundLedger(AnSinhDbContext db, FundDirectory directory, Rece
         if (!LedgerRules.Balanced(lines))
         {
             throw new InvalidOperationException("An entry's lines must sum to zero.");
+        }
+        if (e.Kind is EntryKind.Receipt or EntryKind.Spending or EntryKind.Reversal)
+        {
+            await EnsurePeriodOpenAsync(fund, e.Date, ct);
         }
         e.FundId = fund.Id;
         e.Seq = fund.EntryCount + 1;

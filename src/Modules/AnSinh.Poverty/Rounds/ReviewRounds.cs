@@ -5,6 +5,7 @@ using AnSinh.Platform.Calendar;
 using AnSinh.Platform.Errors;
 using AnSinh.Platform.Identity;
 using AnSinh.Platform.Persistence;
+using AnSinh.Platform.Reporting;
 using AnSinh.Platform.Scoping;
 using AnSinh.Poverty.Classification;
 using AnSinh.Poverty.Standards;
@@ -18,7 +19,7 @@ namespace AnSinh.Poverty.Rounds;
 /// village meeting → public posting → complaints → the approver's decision, which freezes it.
 /// Each step checks the one before it; every write is audited.
 /// </summary>
-public sealed class ReviewRounds(AnSinhDbContext db, ScopeResolver scopes, ManageScoreTables scoreTables, AttachmentStore attachments)
+public sealed class ReviewRounds(AnSinhDbContext db, ScopeResolver scopes, ManageScoreTables scoreTables, AttachmentStore attachments, IPeriodLock locks)
 {
     public const string FrozenMessage = "Đợt rà soát đã có quyết định và đã khóa; thay đổi sau này phải làm trong một đợt rà soát thường xuyên mới.";
 
@@ -503,6 +504,7 @@ public sealed class ReviewRounds(AnSinhDbContext db, ScopeResolver scopes, Manag
         {
             throw new RuleViolationException($"Còn {open} khiếu nại chưa được trả lời; chưa thể quyết định.");
         }
+        await locks.EnsureOpenAsync(db, round.CommuneUnitId, decidedOn, ct);
         var rows = db.Set<ReviewHousehold>().Where(x => x.RoundId == roundId);
         var pending = await rows.CountAsync(x => x.Result == null || x.Result == PovertyClass.Incomplete || x.NeedsRescore, ct);
         if (pending > 0)

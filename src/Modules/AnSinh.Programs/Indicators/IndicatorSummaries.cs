@@ -41,7 +41,7 @@ public sealed class IndicatorSummaries(AnSinhDbContext db, IndicatorEngine engin
         }
     }
 
-    /// <summary>Marks the provinces touched by audited writes since the last look (this year; last year too in January).</summary>
+    /// <summary>Marks the provinces touched by audited writes since the last look: this year and every year already worked out.</summary>
     public async Task CatchUpAsync(CancellationToken ct)
     {
         var mark = await db.Set<SummaryWatermark>().FirstOrDefaultAsync(w => w.Id == 1, ct);
@@ -54,13 +54,17 @@ public sealed class IndicatorSummaries(AnSinhDbContext db, IndicatorEngine engin
         var codes = await db.AuditEvents.AsNoTracking().Where(e => e.Id > last && e.Id <= max && e.UnitCode != null).Select(e => e.UnitCode!).Distinct().ToListAsync(ct);
         var provinces = await db.AdminUnits.AsNoTracking().Where(u => codes.Contains(u.Code)).Select(u => u.CurrentProvinceCode).Distinct().ToListAsync(ct);
         var today = db.Today();
-        foreach (var p in provinces)
+        // An audit event does not say which period its record is dated in (a round decided, a
+        // payroll approved or a receipt entered late for last year): every year already worked out
+        // for a touched province is marked too, and is worked out again when it is next read.
+        var worked = await db.Set<SummaryRefresh>().Where(r => provinces.Contains(r.ProvinceCode)).ToListAsync(ct);
+        foreach (var r in worked)
+        {
+            r.Dirty = true;
+        }
+        foreach (var p in provinces.Where(p => !worked.Any(r => r.ProvinceCode == p && r.Year == today.Year)))
         {
             await MarkDirtyAsync(p, today.Year, ct);
-            if (today.Month == 1)
-            {
-                await MarkDirtyAsync(p, today.Year - 1, ct);
-            }
         }
         if (mark is null)
         {
