@@ -15,7 +15,7 @@ internal static class ProgramsCommands
         + " | loan --commune MÃ_XÃ --date D --household MÃ_HỘ --programme poor_household|… --amount N --term THÁNG [--purpose \"…\"]"
         + " | target --unit MÃ --year Y --indicator jobs_created --value N | indicator --unit MÃ --year Y --indicator jobs_created [--period year|half]"
         + " | report --unit MÃ --year Y [--period year|half] [--map then|today] [--out FILE.xlsx|FILE.pdf] | refresh --province MÃ_TỈNH --year Y"
-        + " | housing --household MÃ_HỘ --programme great_unity|gratitude|temporary_house --kind new_build|repair [--listed D] [--cost N]"
+        + " | housing --household MÃ_HỘ [--commune MÃ_XÃ] --programme great_unity|gratitude|temporary_house --kind new_build|repair [--listed D] [--cost N]"
         + " | housing-stage WORK_ID --stage approved|started|completed|handed_over --date D   --as USER";
 
     public static async Task<int> RunAsync(IServiceProvider root, List<string> positional, Dictionary<string, string> o, TextWriter output)
@@ -39,7 +39,8 @@ internal static class ProgramsCommands
                 {
                     var code = CliApp.Required(o, "household");
                     var db = sp.GetRequiredService<AnSinh.Platform.Persistence.AnSinhDbContext>();
-                    var household = db.Set<AnSinh.Registry.Households.Household>().Where(h => h.Code == code).Select(h => (Guid?)h.Id).FirstOrDefault()
+                    var loanCommune = CliApp.Required(o, "commune");
+                    var household = db.Set<AnSinh.Registry.Households.Household>().Where(h => h.Code == code && h.CommuneCode == loanCommune).Select(h => (Guid?)h.Id).FirstOrDefault()
                         ?? throw new CliException($"Không có hộ mã {code}.");
                     var r = await sp.GetRequiredService<ProgramRecords>().AddLoanAsync(new LoanRequest(CliApp.Required(o, "commune"), Date(o, "date"), CliApp.Required(o, "programme"),
                         Long(o, "amount"), (int?)Long(o, "term"), o.GetValueOrDefault("purpose"), household, null));
@@ -101,7 +102,7 @@ internal static class ProgramsCommands
             case "housing":
                 {
                     var w = await sp.GetRequiredService<HousingWorks>().CreateAsync(new HousingRequest(null, CliApp.Required(o, "household"), CliApp.Required(o, "programme"), CliApp.Required(o, "kind"),
-                        o.ContainsKey("listed") ? Date(o, "listed") : null, Long(o, "cost"), o.GetValueOrDefault("note")));
+                        o.ContainsKey("listed") ? Date(o, "listed") : null, Long(o, "cost"), o.GetValueOrDefault("note"), o.GetValueOrDefault("commune")));
                     output.WriteLine($"{w.Id}  {w.ProgrammeName} — {w.WorkKindName}, hộ {w.HouseholdCode} ({w.HeadName}): {w.StageName}.");
                     return 0;
                 }

@@ -230,6 +230,70 @@ public sealed class PdfDocumentWriter : IDisposable
         }
     }
 
+    private static readonly (double R, double G, double B)[] Palette = [(0.75, 0.22, 0.17), (0.16, 0.50, 0.73), (0.20, 0.60, 0.30), (0.85, 0.55, 0.10)];
+
+    /// <summary>
+    /// A grouped bar chart drawn with filled rectangles: a group per label, a bar per series, each
+    /// bar labelled with its value; a dashed line at <paramref name="reference"/> when given (100 %
+    /// of plan). Negative values are drawn as zero-height bars with their label.
+    /// </summary>
+    public void BarChart(string title, IReadOnlyList<string> labels, IReadOnlyList<(string Name, IReadOnlyList<double> Values)> series,
+        Func<double, string> format, double? reference = null, double height = 140)
+    {
+        if (labels.Count == 0 || series.Count == 0)
+        {
+            return;
+        }
+        Ensure(height + 60);
+        Paragraph(title, 10, bold: true);
+        var top = _y + 10;
+        var left = Margin + 4;
+        var width = Width - 8;
+        var max = Math.Max(series.SelectMany(x => x.Values).DefaultIfEmpty(0).Max(), reference ?? 0);
+        if (max <= 0)
+        {
+            max = 1;
+        }
+        var baseline = PageHeight - top - height;
+        var group = width / labels.Count;
+        var bar = group * 0.8 / series.Count;
+        _page.Append(CultureInfo.InvariantCulture, $"0 0 0 RG 0.6 w {left:0.##} {baseline:0.##} m {left + width:0.##} {baseline:0.##} l S\n");
+        for (var g = 0; g < labels.Count; g++)
+        {
+            for (var k = 0; k < series.Count; k++)
+            {
+                var v = g < series[k].Values.Count ? series[k].Values[g] : 0;
+                var h = Math.Max(0, v) / max * height;
+                var (r, gr, b) = Palette[k % Palette.Length];
+                var x = left + g * group + group * 0.1 + k * bar;
+                _page.Append(CultureInfo.InvariantCulture, $"{r:0.##} {gr:0.##} {b:0.##} rg {x:0.##} {baseline:0.##} {bar * 0.9:0.##} {h:0.##} re f\n");
+                _page.Append("0 0 0 rg\n");
+                Text(TrueTypeFont.Regular, 6, x, top + height - h - 2, Nfc(format(v)));
+            }
+            var label = Nfc(labels[g]);
+            while (label.Length > 3 && TrueTypeFont.Regular.Width(label, 7) > group - 2)
+            {
+                label = label[..^2] + "…";
+            }
+            Text(TrueTypeFont.Regular, 7, left + g * group + 1, top + height + 9, label);
+        }
+        if (reference is { } line)
+        {
+            var y = baseline + line / max * height;
+            _page.Append(CultureInfo.InvariantCulture, $"[3 2] 0 d 0.5 w {left:0.##} {y:0.##} m {left + width:0.##} {y:0.##} l S [] 0 d\n");
+        }
+        var lx = left;
+        for (var k = 0; k < series.Count; k++)
+        {
+            var (r, gr, b) = Palette[k % Palette.Length];
+            _page.Append(CultureInfo.InvariantCulture, $"{r:0.##} {gr:0.##} {b:0.##} rg {lx:0.##} {PageHeight - top - height - 22:0.##} 8 8 re f 0 0 0 rg\n");
+            var name = Nfc(series[k].Name);
+            Text(TrueTypeFont.Regular, 8, lx + 11, top + height + 21, name);
+            lx += 20 + TrueTypeFont.Regular.Width(name, 8);
+        }
+        _y = top + height + 30;
+    }
+
     public byte[] ToBytes()
     {
         var objects = new List<byte[]>();

@@ -39,6 +39,7 @@ public sealed class ProgramsJourneyTests : BrowserTest
 
         await page.ClickAsync("#nav-housing");
         await page.FillAsync("#h-household", code);
+        await page.FillAsync("#h-commune", "01318");
         await page.SelectOptionAsync("#h-programme", "great_unity");
         await page.FillAsync("#h-cost", "60000000");
         await page.ClickAsync("#housing-create");

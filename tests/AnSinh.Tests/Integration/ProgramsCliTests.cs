@@ -45,7 +45,7 @@ public sealed class ProgramsCliTests
         Assert.True(indicator.Code == 0, indicator.Output);
         Assert.Contains("đạt 66", indicator.Output, StringComparison.Ordinal);
 
-        var house = await Run(["programs", "housing", "--household", code, "--programme", "temporary_house", "--kind", "repair", "--listed", "2026-03-01", "--cost", "30000000", .. db]);
+        var house = await Run(["programs", "housing", "--household", code, "--commune", "01321", "--programme", "temporary_house", "--kind", "repair", "--listed", "2026-03-01", "--cost", "30000000", .. db]);
         Assert.True(house.Code == 0, house.Output);
         var workId = house.Output.Split(' ', 2)[0];
         var stage = await Run(["programs", "housing-stage", workId, "--stage", "started", "--date", "2026-03-05", .. db]);

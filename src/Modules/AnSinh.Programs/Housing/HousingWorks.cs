@@ -12,7 +12,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AnSinh.Programs.Housing;
 
-public sealed record HousingRequest(Guid? HouseholdId, string? HouseholdCode, string? Programme, string? WorkKind, DateOnly? ListedOn, long? EstimatedCost, string? Note);
+/// <summary>A household is named by its id, or by its code (unique within a commune: give the commune when the code is found in several).</summary>
+public sealed record HousingRequest(Guid? HouseholdId, string? HouseholdCode, string? Programme, string? WorkKind, DateOnly? ListedOn, long? EstimatedCost, string? Note, string? CommuneCode = null);
 
 public sealed record StageRequest(string? Stage, DateOnly? Date, string? Note);
 
@@ -76,13 +77,29 @@ public sealed class HousingWorks(AnSinhDbContext db, ScopeResolver scopes, Attac
         errors.ThrowIfAny();
         var scope = await scopes.CurrentAsync(ct);
         var code = r.HouseholdCode?.Trim();
-        var household = await db.Set<Household>().AsNoTracking().FirstOrDefaultAsync(h => r.HouseholdId != null ? h.Id == r.HouseholdId : h.Code == code, ct);
+        var commune = r.CommuneCode?.Trim();
+        Household? household;
+        if (r.HouseholdId is { } byId)
+        {
+            household = await db.Set<Household>().AsNoTracking().FirstOrDefaultAsync(h => h.Id == byId, ct);
+        }
+        else
+        {
+            // Codes repeat from commune to commune: only the households of the user's scope (and of the commune given) are candidates.
+            var found = (await db.Set<Household>().AsNoTracking().Where(h => h.Code == code && (commune == null || commune == "" || h.CommuneCode == commune)).Take(50).ToListAsync(ct))
+                .Where(h => scope.Allows(h.CommuneUnitId, h.ProvinceCode)).ToList();
+            if (found.Count > 1)
+            {
+                throw new InputValidationException("communeCode", $"Mã hộ {code} có ở {found.Count} xã trong phạm vi của bạn ({string.Join(", ", found.Select(h => h.CommuneCode).Distinct().Take(5))}); cần ghi rõ mã xã.");
+            }
+            household = found.SingleOrDefault();
+        }
         if (household is null || !scope.Allows(household.CommuneUnitId, household.ProvinceCode))
         {
             throw new InputValidationException("householdId", "Không tìm thấy hộ này trong sổ hộ thuộc phạm vi của bạn.");
         }
-        var commune = await db.AdminUnits.AsNoTracking().FirstAsync(u => u.Id == household.CommuneUnitId, ct);
-        await ReportLocks.EnsureOpenAsync(db, commune, listedOn, ct);
+        var communeUnit = await db.AdminUnits.AsNoTracking().FirstAsync(u => u.Id == household.CommuneUnitId, ct);
+        await ReportLocks.EnsureOpenAsync(db, communeUnit, listedOn, ct);
         if (await db.Set<HousingWork>().AnyAsync(w => w.HouseholdId == household.Id && w.Programme == programme && w.Stage != HousingStage.HandedOver, ct))
         {
             throw new RuleViolationException("Hộ này đã có một công trình cùng chương trình chưa bàn giao.");
@@ -96,7 +113,7 @@ public sealed class HousingWorks(AnSinhDbContext db, ScopeResolver scopes, Attac
             HeadName = household.HeadName ?? "",
             CommuneUnitId = household.CommuneUnitId,
             CommuneCode = household.CommuneCode,
-            ProvinceCode = commune.CurrentProvinceCode,
+            ProvinceCode = communeUnit.CurrentProvinceCode,
             Programme = programme!,
             WorkKind = kind!,
             Stage = HousingStage.Listed,

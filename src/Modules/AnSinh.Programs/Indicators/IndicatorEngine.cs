@@ -29,48 +29,100 @@ public sealed class IndicatorEngine(AnSinhDbContext db)
     public static DateOnly PeriodEnd(int year, ReportPeriod period) => period == ReportPeriod.HalfYear ? new DateOnly(year, 6, 30) : new DateOnly(year, 12, 31);
 
     /// <summary>Values per unit for the period; flows run from 1 January to <paramref name="asOf"/>, stocks are counted on it.</summary>
-    public async Task<Dictionary<int, Dictionary<string, decimal>>> ComputeAsync(IReadOnlyCollection<int> unitIds, int year, DateOnly asOf, CancellationToken ct)
+    public async Task<Dictionary<int, Dictionary<string, decimal>>> ComputeAsync(IReadOnlyCollection<int> unitIds, int year, DateOnly asOf, CancellationToken ct) =>
+        (await ComputePeriodsAsync(unitIds, year, [asOf], ct))[asOf];
+
+    /// <summary>
+    /// Values per unit for several periods of one year (the first half and the whole year): the
+    /// stock tables (household locations, poverty statuses) are scanned once for every date needed
+    /// (the start of the year and each period's end), the flows once per period.
+    /// </summary>
+    public async Task<Dictionary<DateOnly, Dictionary<int, Dictionary<string, decimal>>>> ComputePeriodsAsync(IReadOnlyCollection<int> unitIds, int year, IReadOnlyList<DateOnly> asOfs, CancellationToken ct)
     {
         var ids = unitIds.ToList();
-        var from = PeriodStart(year);
-        var startOf = from.AddDays(-1);
-        var result = new Dictionary<int, Dictionary<string, decimal>>();
-        void Add(int unit, string indicator, decimal value)
+        var startOf = PeriodStart(year).AddDays(-1);
+        // Up to three dates in one scan: the day before the year, and the periods' ends.
+        var dates = new[] { startOf }.Concat(asOfs).Distinct().ToList();
+        if (dates.Count > 3)
         {
-            if (value == 0)
-            {
-                return;
-            }
-            if (!result.TryGetValue(unit, out var values))
-            {
-                result[unit] = values = new Dictionary<string, decimal>(StringComparer.Ordinal);
-            }
-            values[indicator] = values.GetValueOrDefault(indicator) + value;
+            throw new ArgumentException("At most two periods at once.", nameof(asOfs));
         }
+        while (dates.Count < 3)
+        {
+            dates.Add(dates[^1]);
+        }
+        var (d0, d1, d2) = (dates[0], dates[1], dates[2]);
+        var first = dates.Min();
+        var last = dates.Max();
+        var households = await db.Set<HouseholdLocation>().AsNoTracking()
+            .Where(l => ids.Contains(l.CommuneUnitId) && l.From <= last && (l.To == null || l.To >= first))
+            .GroupBy(l => l.CommuneUnitId)
+            .Select(g => new
+            {
+                g.Key,
+                C0 = g.Sum(l => l.From <= d0 && (l.To == null || l.To >= d0) ? 1L : 0L),
+                C1 = g.Sum(l => l.From <= d1 && (l.To == null || l.To >= d1) ? 1L : 0L),
+                C2 = g.Sum(l => l.From <= d2 && (l.To == null || l.To >= d2) ? 1L : 0L),
+            }).ToListAsync(ct);
+        var statuses = await db.Set<PovertyStatus>().AsNoTracking()
+            .Where(s => ids.Contains(s.CommuneUnitId) && (s.Status == PovertyClass.Poor || s.Status == PovertyClass.NearPoor) && s.From <= last && (s.To == null || s.To >= first))
+            .GroupBy(s => new { s.CommuneUnitId, s.Status })
+            .Select(g => new
+            {
+                g.Key.CommuneUnitId,
+                g.Key.Status,
+                C0 = g.Sum(s => s.From <= d0 && (s.To == null || s.To >= d0) ? 1L : 0L),
+                C1 = g.Sum(s => s.From <= d1 && (s.To == null || s.To >= d1) ? 1L : 0L),
+                C2 = g.Sum(s => s.From <= d2 && (s.To == null || s.To >= d2) ? 1L : 0L),
+            }).ToListAsync(ct);
+        long On<T>(T row, DateOnly d, Func<T, long> c0, Func<T, long> c1, Func<T, long> c2) => d == d0 ? c0(row) : d == d1 ? c1(row) : c2(row);
 
-        foreach (var (date, households, poor) in new[] { (asOf, Catalogue.Households, Catalogue.PoorHouseholds), (startOf, Catalogue.HouseholdsStart, Catalogue.PoorHouseholdsStart) })
+        var all = new Dictionary<DateOnly, Dictionary<int, Dictionary<string, decimal>>>();
+        foreach (var asOf in asOfs.Distinct())
         {
-            var d = date;
-            foreach (var h in await db.Set<HouseholdLocation>().AsNoTracking()
-                .Where(l => ids.Contains(l.CommuneUnitId) && l.From <= d && (l.To == null || l.To >= d))
-                .GroupBy(l => l.CommuneUnitId).Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(ct))
+            var result = await FlowsAsync(ids, year, asOf, ct);
+            void Add(int unit, string indicator, decimal value) => AddTo(result, unit, indicator, value);
+            foreach (var h in households)
             {
-                Add(h.Key, households, h.Count);
+                Add(h.Key, Catalogue.Households, On(h, asOf, x => x.C0, x => x.C1, x => x.C2));
+                Add(h.Key, Catalogue.HouseholdsStart, On(h, startOf, x => x.C0, x => x.C1, x => x.C2));
             }
-            foreach (var s in await db.Set<PovertyStatus>().AsNoTracking()
-                .Where(s => ids.Contains(s.CommuneUnitId) && (s.Status == PovertyClass.Poor || s.Status == PovertyClass.NearPoor) && s.From <= d && (s.To == null || s.To >= d))
-                .GroupBy(s => new { s.CommuneUnitId, s.Status }).Select(g => new { g.Key.CommuneUnitId, g.Key.Status, Count = g.LongCount() }).ToListAsync(ct))
+            foreach (var st in statuses)
             {
-                if (s.Status == PovertyClass.Poor)
+                if (st.Status == PovertyClass.Poor)
                 {
-                    Add(s.CommuneUnitId, poor, s.Count);
+                    Add(st.CommuneUnitId, Catalogue.PoorHouseholds, On(st, asOf, x => x.C0, x => x.C1, x => x.C2));
+                    Add(st.CommuneUnitId, Catalogue.PoorHouseholdsStart, On(st, startOf, x => x.C0, x => x.C1, x => x.C2));
                 }
-                else if (date == asOf)
+                else
                 {
-                    Add(s.CommuneUnitId, Catalogue.NearPoorHouseholds, s.Count);
+                    Add(st.CommuneUnitId, Catalogue.NearPoorHouseholds, On(st, asOf, x => x.C0, x => x.C1, x => x.C2));
                 }
             }
+            all[asOf] = result;
         }
+        return all;
+    }
+
+    private static void AddTo(Dictionary<int, Dictionary<string, decimal>> result, int unit, string indicator, decimal value)
+    {
+        if (value == 0)
+        {
+            return;
+        }
+        if (!result.TryGetValue(unit, out var values))
+        {
+            result[unit] = values = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        }
+        values[indicator] = values.GetValueOrDefault(indicator) + value;
+    }
+
+    /// <summary>The flows of a period (and the stocks of the smaller tables) per unit.</summary>
+    private async Task<Dictionary<int, Dictionary<string, decimal>>> FlowsAsync(List<int> ids, int year, DateOnly asOf, CancellationToken ct)
+    {
+        var from = PeriodStart(year);
+        var result = new Dictionary<int, Dictionary<string, decimal>>();
+        void Add(int unit, string indicator, decimal value) => AddTo(result, unit, indicator, value);
 
         foreach (var r in await db.Set<ReviewRound>().AsNoTracking()
             .Where(r => ids.Contains(r.CommuneUnitId) && r.DecidedOn >= from && r.DecidedOn <= asOf && r.Movements != null)

@@ -123,11 +123,11 @@ public sealed class IndicatorSummaries(AnSinhDbContext db, IndicatorEngine engin
         var startedAt = db.Now();
         if (year <= today.Year)
         {
-            foreach (var period in new[] { ReportPeriod.HalfYear, ReportPeriod.Year })
+            var periods = new[] { ReportPeriod.HalfYear, ReportPeriod.Year }.Select(p => (Period: p, AsOf: AsOf(year, p, today))).ToList();
+            var computed = await engine.ComputePeriodsAsync(ids, year, periods.Select(p => p.AsOf).ToList(), ct);
+            foreach (var (period, asOf) in periods)
             {
-                var end = IndicatorEngine.PeriodEnd(year, period);
-                var asOf = end < today ? end : today;
-                foreach (var (unit, values) in await engine.ComputeAsync(ids, year, asOf, ct))
+                foreach (var (unit, values) in computed[asOf])
                 {
                     rows.AddRange(values.Select(v => new IndicatorSummary { UnitId = unit, Year = year, Period = period, Indicator = v.Key, Value = v.Value }));
                 }

@@ -241,12 +241,24 @@ public sealed class SocialReports(AnSinhDbContext db, IndicatorSummaries summari
             pdf.Table(["Chỉ tiêu", "ĐVT", "Kết quả", "Kế hoạch", "% KH"], [230, 50, 90, 80, 50],
                 s.Rows.Select(x => (IReadOnlyList<string>)[x.Name, x.Unit, Number(x.Value, x.Unit), x.Target is { } t ? Number(t, x.Unit) : "", x.Percent is { } pc ? pc.ToString("0.00", Vi) : ""]));
         }
+        pdf.Space(6);
         if (r.Series.Count > 0)
         {
-            pdf.Space(6);
-            pdf.Paragraph("Tỷ lệ hộ nghèo, cận nghèo qua các năm (%)", 11, bold: true);
-            pdf.Table(["Năm", "Hộ nghèo", "Hộ cận nghèo", ""], [60, 70, 70, 300],
-                r.Series.Select(p => (IReadOnlyList<string>)[p.Year.ToString(Vi), p.PoorRate.ToString("0.00", Vi), p.NearPoorRate.ToString("0.00", Vi), new string('█', (int)Math.Min(60, Math.Round(p.PoorRate * 2)))]));
+            pdf.BarChart("Tỷ lệ hộ nghèo, cận nghèo qua các năm (%)", r.Series.Select(p => p.Year.ToString(Vi)).ToList(),
+                [("Hộ nghèo", r.Series.Select(p => (double)p.PoorRate).ToList()), ("Hộ cận nghèo", r.Series.Select(p => (double)p.NearPoorRate).ToList())],
+                v => v.ToString("0.00", Vi));
+        }
+        var spending = r.Sections.SelectMany(x => x.Rows).Where(x => x.Indicator.StartsWith(Catalogue.FundSpendingPrefix, StringComparison.Ordinal) && x.Value != 0).ToList();
+        if (spending.Count > 0)
+        {
+            pdf.BarChart("Chi quỹ theo loại (đồng)", spending.Select(x => x.Name.Replace("Quỹ: chi ", "", StringComparison.Ordinal)).ToList(),
+                [("Đã chi", spending.Select(x => (double)x.Value).ToList())], v => v.ToString("N0", Vi));
+        }
+        var planned = r.Sections.SelectMany(x => x.Rows).Where(x => x.Percent is not null).ToList();
+        if (planned.Count > 0)
+        {
+            pdf.BarChart("Kết quả so với kế hoạch (% kế hoạch; vạch đứt: 100 %)", planned.Select(x => x.Name).ToList(),
+                [("% kế hoạch", planned.Select(x => (double)x.Percent!.Value).ToList())], v => v.ToString("0.00", Vi) + " %", reference: 100);
         }
         if (r.Children.Count > 0)
         {
