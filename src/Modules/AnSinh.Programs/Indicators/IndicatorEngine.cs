@@ -13,6 +13,7 @@ using AnSinh.Programs.Housing;
 using AnSinh.Programs.Records;
 using AnSinh.Registry.Households;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace AnSinh.Programs.Indicators;
 
@@ -32,76 +33,118 @@ public sealed class IndicatorEngine(AnSinhDbContext db)
     public async Task<Dictionary<int, Dictionary<string, decimal>>> ComputeAsync(IReadOnlyCollection<int> unitIds, int year, DateOnly asOf, CancellationToken ct) =>
         (await ComputePeriodsAsync(unitIds, year, [asOf], ct))[asOf];
 
+    /// <summary>Values per unit for several periods of one year (the first half and the whole year).</summary>
+    public async Task<Dictionary<DateOnly, Dictionary<int, Dictionary<string, decimal>>>> ComputePeriodsAsync(IReadOnlyCollection<int> unitIds, int year, IReadOnlyList<DateOnly> asOfs, CancellationToken ct) =>
+        (await ComputeYearsAsync(unitIds, [(year, asOfs)], ct))[year];
+
     /// <summary>
-    /// Values per unit for several periods of one year (the first half and the whole year): the
-    /// stock tables (household locations, poverty statuses) are scanned once for every date needed
-    /// (the start of the year and each period's end), the flows once per period.
+    /// Values per unit for the periods of several years at once (a report and the years of its
+    /// rates series): the stock tables (household locations, poverty statuses) are scanned once
+    /// for every date needed — each year's eve and each period's end — and the flows once per period.
     /// </summary>
-    public async Task<Dictionary<DateOnly, Dictionary<int, Dictionary<string, decimal>>>> ComputePeriodsAsync(IReadOnlyCollection<int> unitIds, int year, IReadOnlyList<DateOnly> asOfs, CancellationToken ct)
+    public async Task<Dictionary<int, Dictionary<DateOnly, Dictionary<int, Dictionary<string, decimal>>>>> ComputeYearsAsync(IReadOnlyCollection<int> unitIds,
+        IReadOnlyList<(int Year, IReadOnlyList<DateOnly> AsOfs)> years, CancellationToken ct)
     {
         var ids = unitIds.ToList();
-        var startOf = PeriodStart(year).AddDays(-1);
-        // Up to three dates in one scan: the day before the year, and the periods' ends.
-        var dates = new[] { startOf }.Concat(asOfs).Distinct().ToList();
-        if (dates.Count > 3)
+        var dates = years.SelectMany(y => y.AsOfs.Prepend(PeriodStart(y.Year).AddDays(-1))).Distinct().Order().ToList();
+        var households = await CountOnDatesAsync("household_locations", null, ids, dates, ct);
+        var statuses = await CountOnDatesAsync("poverty_statuses", [(int)PovertyClass.Poor, (int)PovertyClass.NearPoor], ids, dates, ct);
+        var all = new Dictionary<int, Dictionary<DateOnly, Dictionary<int, Dictionary<string, decimal>>>>();
+        foreach (var (year, asOfs) in years)
         {
-            throw new ArgumentException("At most two periods at once.", nameof(asOfs));
-        }
-        while (dates.Count < 3)
-        {
-            dates.Add(dates[^1]);
-        }
-        var (d0, d1, d2) = (dates[0], dates[1], dates[2]);
-        var first = dates.Min();
-        var last = dates.Max();
-        var households = await db.Set<HouseholdLocation>().AsNoTracking()
-            .Where(l => ids.Contains(l.CommuneUnitId) && l.From <= last && (l.To == null || l.To >= first))
-            .GroupBy(l => l.CommuneUnitId)
-            .Select(g => new
+            var startOf = dates.IndexOf(PeriodStart(year).AddDays(-1));
+            var byDate = new Dictionary<DateOnly, Dictionary<int, Dictionary<string, decimal>>>();
+            foreach (var asOf in asOfs.Distinct())
             {
-                g.Key,
-                C0 = g.Sum(l => l.From <= d0 && (l.To == null || l.To >= d0) ? 1L : 0L),
-                C1 = g.Sum(l => l.From <= d1 && (l.To == null || l.To >= d1) ? 1L : 0L),
-                C2 = g.Sum(l => l.From <= d2 && (l.To == null || l.To >= d2) ? 1L : 0L),
-            }).ToListAsync(ct);
-        var statuses = await db.Set<PovertyStatus>().AsNoTracking()
-            .Where(s => ids.Contains(s.CommuneUnitId) && (s.Status == PovertyClass.Poor || s.Status == PovertyClass.NearPoor) && s.From <= last && (s.To == null || s.To >= first))
-            .GroupBy(s => new { s.CommuneUnitId, s.Status })
-            .Select(g => new
-            {
-                g.Key.CommuneUnitId,
-                g.Key.Status,
-                C0 = g.Sum(s => s.From <= d0 && (s.To == null || s.To >= d0) ? 1L : 0L),
-                C1 = g.Sum(s => s.From <= d1 && (s.To == null || s.To >= d1) ? 1L : 0L),
-                C2 = g.Sum(s => s.From <= d2 && (s.To == null || s.To >= d2) ? 1L : 0L),
-            }).ToListAsync(ct);
-        long On<T>(T row, DateOnly d, Func<T, long> c0, Func<T, long> c1, Func<T, long> c2) => d == d0 ? c0(row) : d == d1 ? c1(row) : c2(row);
-
-        var all = new Dictionary<DateOnly, Dictionary<int, Dictionary<string, decimal>>>();
-        foreach (var asOf in asOfs.Distinct())
-        {
-            var result = await FlowsAsync(ids, year, asOf, ct);
-            void Add(int unit, string indicator, decimal value) => AddTo(result, unit, indicator, value);
-            foreach (var h in households)
-            {
-                Add(h.Key, Catalogue.Households, On(h, asOf, x => x.C0, x => x.C1, x => x.C2));
-                Add(h.Key, Catalogue.HouseholdsStart, On(h, startOf, x => x.C0, x => x.C1, x => x.C2));
-            }
-            foreach (var st in statuses)
-            {
-                if (st.Status == PovertyClass.Poor)
+                var at = dates.IndexOf(asOf);
+                var result = await FlowsAsync(ids, year, asOf, ct);
+                void Add(int unit, string indicator, decimal value) => AddTo(result, unit, indicator, value);
+                foreach (var ((unit, _), counts) in households)
                 {
-                    Add(st.CommuneUnitId, Catalogue.PoorHouseholds, On(st, asOf, x => x.C0, x => x.C1, x => x.C2));
-                    Add(st.CommuneUnitId, Catalogue.PoorHouseholdsStart, On(st, startOf, x => x.C0, x => x.C1, x => x.C2));
+                    Add(unit, Catalogue.Households, counts[at]);
+                    Add(unit, Catalogue.HouseholdsStart, counts[startOf]);
                 }
-                else
+                foreach (var ((unit, status), counts) in statuses)
                 {
-                    Add(st.CommuneUnitId, Catalogue.NearPoorHouseholds, On(st, asOf, x => x.C0, x => x.C1, x => x.C2));
+                    if (status == (int)PovertyClass.Poor)
+                    {
+                        Add(unit, Catalogue.PoorHouseholds, counts[at]);
+                        Add(unit, Catalogue.PoorHouseholdsStart, counts[startOf]);
+                    }
+                    else
+                    {
+                        Add(unit, Catalogue.NearPoorHouseholds, counts[at]);
+                    }
                 }
+                byDate[asOf] = result;
             }
-            all[asOf] = result;
+            all[year] = byDate;
         }
         return all;
+    }
+
+    /// <summary>
+    /// Rows of a dated table (From … To) in force on each date, per unit (and status), in one scan:
+    /// a conditional count per date. Plain SQL, the same on both engines; dates are bound as
+    /// parameters (SQLite keeps them as yyyy-MM-dd text).
+    /// </summary>
+    private async Task<Dictionary<(int Unit, int Status), long[]>> CountOnDatesAsync(string table, int[]? statuses, List<int> ids, List<DateOnly> dates, CancellationToken ct)
+    {
+        var result = new Dictionary<(int, int), long[]>();
+        if (ids.Count == 0 || dates.Count == 0)
+        {
+            return result;
+        }
+        var sqlite = db.Engine == DatabaseEngine.Sqlite;
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var cmd = connection.CreateCommand();
+            cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            cmd.CommandTimeout = 600;
+            object Bind(DateOnly d) => sqlite ? d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : d;
+            var sql = new System.Text.StringBuilder("SELECT \"CommuneUnitId\", ");
+            sql.Append(statuses is null ? "0" : "\"Status\"");
+            for (var i = 0; i < dates.Count; i++)
+            {
+                sql.Append(System.Globalization.CultureInfo.InvariantCulture, $", SUM(CASE WHEN \"From\" <= @d{i} AND (\"To\" IS NULL OR \"To\" >= @d{i}) THEN 1 ELSE 0 END)");
+                var p = cmd.CreateParameter();
+                p.ParameterName = $"@d{i}";
+                p.Value = Bind(dates[i]);
+                cmd.Parameters.Add(p);
+            }
+            sql.Append(System.Globalization.CultureInfo.InvariantCulture, $" FROM {table} WHERE \"CommuneUnitId\" IN ({string.Join(",", ids)})");
+            if (statuses is not null)
+            {
+                sql.Append(System.Globalization.CultureInfo.InvariantCulture, $" AND \"Status\" IN ({string.Join(",", statuses)})");
+            }
+            sql.Append(" AND \"From\" <= @last AND (\"To\" IS NULL OR \"To\" >= @first) GROUP BY \"CommuneUnitId\"");
+            sql.Append(statuses is null ? "" : ", \"Status\"");
+            foreach (var (name, d) in new[] { ("@last", dates[^1]), ("@first", dates[0]) })
+            {
+                var p = cmd.CreateParameter();
+                p.ParameterName = name;
+                p.Value = Bind(d);
+                cmd.Parameters.Add(p);
+            }
+            cmd.CommandText = sql.ToString();
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                var counts = new long[dates.Count];
+                for (var i = 0; i < dates.Count; i++)
+                {
+                    counts[i] = reader.IsDBNull(2 + i) ? 0 : Convert.ToInt64(reader.GetValue(2 + i), System.Globalization.CultureInfo.InvariantCulture);
+                }
+                result[(Convert.ToInt32(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture), Convert.ToInt32(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture))] = counts;
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+        return result;
     }
 
     private static void AddTo(Dictionary<int, Dictionary<string, decimal>> result, int unit, string indicator, decimal value)

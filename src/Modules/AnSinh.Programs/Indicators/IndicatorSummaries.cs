@@ -78,16 +78,22 @@ public sealed class IndicatorSummaries(AnSinhDbContext db, IndicatorEngine engin
     }
 
     /// <summary>Works the province's year out again when it was never worked out or a change marked it.</summary>
-    public async Task EnsureFreshAsync(string provinceCode, int year, CancellationToken ct)
+    public Task EnsureFreshAsync(string provinceCode, int year, CancellationToken ct) => EnsureFreshAsync(provinceCode, [year], ct);
+
+    /// <summary>Works out, in one pass, every year of the list that was never worked out or that a change marked (a report and its series).</summary>
+    public async Task EnsureFreshAsync(string provinceCode, IReadOnlyCollection<int> years, CancellationToken ct)
     {
         await Gate.WaitAsync(ct);
         try
         {
             await CatchUpAsync(ct);
-            var row = await db.Set<SummaryRefresh>().AsNoTracking().FirstOrDefaultAsync(r => r.ProvinceCode == provinceCode && r.Year == year, ct);
-            if (row is null || row.Dirty || row.RefreshedAt is null)
+            var wanted = years.Distinct().ToList();
+            var fresh = await db.Set<SummaryRefresh>().AsNoTracking()
+                .Where(r => r.ProvinceCode == provinceCode && wanted.Contains(r.Year) && !r.Dirty && r.RefreshedAt != null).Select(r => r.Year).ToListAsync(ct);
+            var stale = wanted.Except(fresh).Order().ToList();
+            if (stale.Count > 0)
             {
-                await RefreshCoreAsync(provinceCode, year, ct);
+                await RefreshCoreAsync(provinceCode, stale, ct);
             }
         }
         finally
@@ -102,7 +108,7 @@ public sealed class IndicatorSummaries(AnSinhDbContext db, IndicatorEngine engin
         await Gate.WaitAsync(ct);
         try
         {
-            return await RefreshCoreAsync(provinceCode, year, ct);
+            return await RefreshCoreAsync(provinceCode, [year], ct);
         }
         finally
         {
@@ -110,7 +116,7 @@ public sealed class IndicatorSummaries(AnSinhDbContext db, IndicatorEngine engin
         }
     }
 
-    private async Task<TimeSpan> RefreshCoreAsync(string provinceCode, int year, CancellationToken ct)
+    private async Task<TimeSpan> RefreshCoreAsync(string provinceCode, IReadOnlyList<int> years, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
         var today = db.Today();
@@ -121,13 +127,14 @@ public sealed class IndicatorSummaries(AnSinhDbContext db, IndicatorEngine engin
         }
         var rows = new List<IndicatorSummary>();
         var startedAt = db.Now();
-        if (year <= today.Year)
+        var periods = new[] { ReportPeriod.HalfYear, ReportPeriod.Year };
+        var past = years.Where(y => y <= today.Year).ToList();
+        var computed = await engine.ComputeYearsAsync(ids, past.Select(y => (y, (IReadOnlyList<DateOnly>)periods.Select(p => AsOf(y, p, today)).ToList())).ToList(), ct);
+        foreach (var year in past)
         {
-            var periods = new[] { ReportPeriod.HalfYear, ReportPeriod.Year }.Select(p => (Period: p, AsOf: AsOf(year, p, today))).ToList();
-            var computed = await engine.ComputePeriodsAsync(ids, year, periods.Select(p => p.AsOf).ToList(), ct);
-            foreach (var (period, asOf) in periods)
+            foreach (var period in periods)
             {
-                foreach (var (unit, values) in computed[asOf])
+                foreach (var (unit, values) in computed[year][AsOf(year, period, today)])
                 {
                     rows.AddRange(values.Select(v => new IndicatorSummary { UnitId = unit, Year = year, Period = period, Indicator = v.Key, Value = v.Value }));
                 }
@@ -137,17 +144,22 @@ public sealed class IndicatorSummaries(AnSinhDbContext db, IndicatorEngine engin
         await strategy.ExecuteAsync(async () =>
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await db.Set<IndicatorSummary>().Where(s => s.Year == year && ids.Contains(s.UnitId)).ExecuteDeleteAsync(ct);
+            var all = years.ToList();
+            await db.Set<IndicatorSummary>().Where(s => all.Contains(s.Year) && ids.Contains(s.UnitId)).ExecuteDeleteAsync(ct);
             await BulkInsert.InsertAsync(db, rows, withKeys: true, ct);
-            var mark = await db.Set<SummaryRefresh>().FirstOrDefaultAsync(r => r.ProvinceCode == provinceCode && r.Year == year, ct);
-            if (mark is null)
+            var marks = await db.Set<SummaryRefresh>().Where(r => r.ProvinceCode == provinceCode && all.Contains(r.Year)).ToListAsync(ct);
+            foreach (var year in all)
             {
-                db.Add(mark = new SummaryRefresh { ProvinceCode = provinceCode, Year = year });
+                var mark = marks.FirstOrDefault(r => r.Year == year);
+                if (mark is null)
+                {
+                    db.Add(mark = new SummaryRefresh { ProvinceCode = provinceCode, Year = year });
+                }
+                // A change saved while this pass ran marks the row again after this; a pass that began before it must not clear it.
+                mark.Dirty = false;
+                mark.RefreshedAt = startedAt;
+                mark.Seconds = watch.Elapsed.TotalSeconds;
             }
-            // A change saved while this pass ran marks the row again after this; a pass that began before it must not clear it.
-            mark.Dirty = false;
-            mark.RefreshedAt = startedAt;
-            mark.Seconds = watch.Elapsed.TotalSeconds;
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         });

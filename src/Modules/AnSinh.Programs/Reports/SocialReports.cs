@@ -75,6 +75,9 @@ public sealed class SocialReports(AnSinhDbContext db, IndicatorSummaries summari
 
     private async Task<SocialReport> ComputeAsync(UnitSet set, int year, ReportPeriod p, CancellationToken ct)
     {
+        // The report's year and the years of its rates series, worked out together where a change marked them.
+        var seriesFrom = Math.Max(2000, year - 5);
+        await summaries.EnsureFreshAsync(set.Unit.CurrentProvinceCode, Enumerable.Range(seriesFrom, year - seriesFrom + 1).ToList(), ct);
         var values = await summaries.ReadAsync(set, year, p, checkScope: false, ct);
         var targets = await db.Set<Target>().AsNoTracking().Where(t => t.UnitCode == set.Unit.Code && t.Year == year).ToDictionaryAsync(t => t.Indicator, t => t.Value, ct);
         var sections = Layout.Select(s => new ReportSection(s.Title, s.Indicators.Select(code =>
@@ -90,7 +93,7 @@ public sealed class SocialReports(AnSinhDbContext db, IndicatorSummaries summari
             c.Values.GetValueOrDefault(Catalogue.HousesBuilt), c.Values.GetValueOrDefault(Catalogue.HousesRepaired), c.Values.GetValueOrDefault(Catalogue.JobsCreated),
             c.Values.GetValueOrDefault(Catalogue.CardsIssued), c.Values.GetValueOrDefault(Catalogue.BenefitsPaid))).ToList();
         var series = new List<YearPoint>();
-        for (var y = Math.Max(2000, year - 5); y <= year; y++)
+        for (var y = seriesFrom; y <= year; y++)
         {
             var v = y == year ? values : await summaries.ReadAsync(set, y, ReportPeriod.Year, checkScope: false, ct);
             if (v.Get(Catalogue.Households) > 0)
