@@ -20,7 +20,7 @@ internal static class BenefitsCommands
         + " | payroll --month YYYY-MM (--commune MÃ_XÃ | --province MÃ_TỈNH) | approve-payroll RUN_ID | payroll-export RUN_ID --out FILE.xlsx|.pdf"
         + " | cards --commune MÃ_XÃ [--date D] | issue-cards --commune MÃ_XÃ --from D [--to D] [--out FILE.xlsx] | cards-expiring --commune MÃ_XÃ [--month YYYY-MM]"
         + " | president-gifts --commune MÃ_XÃ --occasion tet|july27 --year Y [--as-of D] [--out FILE.xlsx] | deliver-gifts LIST_ID --date D"
-        + " | relief-event --kind flood --name \"TÊN\" --date D --communes C1,C2 | relief-case EVENT_ID --household MÃ_HỘ [--months N] [--injured N] [--deaths N] [--house collapsed|relocation|heavily_damaged]"
+        + " | relief-event --kind flood --name \"TÊN\" --date D --communes C1,C2 | relief-case EVENT_ID --household MÃ_HỘ [--commune MÃ_XÃ] [--months N] [--injured N] [--deaths N] [--house collapsed|relocation|heavily_damaged]"
         + " | decide-relief CASE_ID --number SỐ_QĐ --date D | pay-relief EVENT_ID --fund FUND_ID --date D [--channel cash|bank] [--approved-by \"TÊN\"]"
         + " | merit-table FILE.csv --table merit|war_invalid --from D --source \"VĂN BẢN\" | dossier-file --national-id SỐ --scheme social_assistance|social_pension [--clauses 5.5c] [--disability severe] [--filed D] | dossiers [--commune MÃ_XÃ]"
         + " | dossier-review ID --eligible yes|no [--note \"…\"] [--date D] | dossier-post ID [--from D] | dossier-decide ID --approve yes|no --number SỐ_QĐ [--date D] [--reason \"…\"]"
@@ -198,7 +198,8 @@ internal static class BenefitsCommands
                     int? Int(string key) => o.TryGetValue(key, out var v) ? int.TryParse(v, CultureInfo.InvariantCulture, out var n) ? n : throw new CliException($"--{key} phải là số.") : null;
                     var household = CliApp.Required(o, "household");
                     var c = await scope.ServiceProvider.GetRequiredService<EmergencyRelief>().ProposeAsync(eventId, new ReliefCaseRequest(
-                        Guid.TryParse(household, out var hid) ? hid : null, Int("months"), Int("injured"), Int("deaths"), o.GetValueOrDefault("house"), Guid.TryParse(household, out _) ? null : household));
+                        Guid.TryParse(household, out var hid) ? hid : null, Int("months"), Int("injured"), Int("deaths"), o.GetValueOrDefault("house"), Guid.TryParse(household, out _) ? null : household,
+                        o.GetValueOrDefault("commune")));
                     output.WriteLine($"{c.Id}  hộ {c.HeadName}: gạo {c.RiceKg:0.##} kg, tiền {c.Cash:N0} đồng; quyết định trước {c.DecideBy:dd/MM/yyyy}.");
                     output.WriteLine(c.Explanation);
                     return 0;

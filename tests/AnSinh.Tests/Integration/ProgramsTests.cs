@@ -127,6 +127,15 @@ public sealed class ProgramsTests
             new { date = "2026-05-10", donor = new { name = "Ông Khóa", type = "individual" }, form = "cash", amount = 1_000_000 }), HttpStatusCode.Conflict), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync($"/api/funds/{lockedFund}/receipts",
             new { date = "2026-07-10", donor = new { name = "Ông Mở", type = "individual" }, form = "cash", amount = 1_000_000 })).StatusCode);
+        // A household registered with a date in the locked half would change its counts: refused too.
+        Assert.Contains("đã khóa", await FailsAsync(await officer.PostAsJsonAsync("/api/households", new
+        {
+            communeCode = Jobs,
+            village = "",
+            address = "Số 3, bản Nà Khóa",
+            date = "2026-05-02",
+            members = new[] { new { fullName = TestData.Unique("Hoàng Văn Khóa "), sex = "male", birthDate = "1980-01-01", nationalId = TestData.NationalId(true, 1980), ethnicity = "Tày", relationship = "head" } },
+        }), HttpStatusCode.Conflict), StringComparison.Ordinal);
         var frozen = await OkAsync(await officer.GetAsync($"/api/reports/social?unitCode={Jobs}&year=2026&period=half"));
         Assert.Equal("final", frozen.GetProperty("status").GetString());
         Assert.Equal("BC-06/2026", frozen.GetProperty("decisionNumber").GetString());

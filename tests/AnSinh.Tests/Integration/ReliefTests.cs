@@ -98,6 +98,23 @@ public sealed class ReliefTests
         Assert.Equal(72_400_000, view.GetProperty("event").GetProperty("cash").GetInt64());
         Assert.Equal(2, view.GetProperty("event").GetProperty("decided").GetInt32());
 
+        // A household code repeats from commune to commune: by code alone, two in the area are refused; with the commune, one is meant.
+        var twinCode = "R" + Guid.NewGuid().ToString("N")[..9].ToUpperInvariant();
+        foreach (var commune in new[] { "01795", "01807" })
+        {
+            await OkAsync(await admin.PostAsJsonAsync("/api/households", new
+            {
+                communeCode = commune,
+                village = "",
+                address = "Bản Nà Lũ",
+                code = twinCode,
+                members = new[] { new { fullName = TestData.Unique("Vi Văn Trùng "), sex = "male", birthDate = "1970-01-01", nationalId = TestData.NationalId(true, 1970), ethnicity = "Tày", relationship = "head" } },
+            }));
+        }
+        Assert.Contains("cần ghi rõ mã xã", await FailsAsync(await admin.PostAsJsonAsync($"/api/relief/events/{floodId}/cases", new { householdCode = twinCode, riceMonths = 1 }), HttpStatusCode.BadRequest), StringComparison.Ordinal);
+        var twin = await OkAsync(await admin.PostAsJsonAsync($"/api/relief/events/{floodId}/cases", new { householdCode = twinCode, communeCode = "01807", riceMonths = 1 }));
+        Assert.Equal("01807", twin.GetProperty("communeCode").GetString());
+
         // Tết hunger: one month of rice by default, nothing else.
         var tet = await OkAsync(await officer.PostAsJsonAsync("/api/relief/events", new { kind = "tet_hunger", name = TestData.Unique("Thiếu đói Tết "), occurredOn = "2026-01-20", communeCodes = new[] { "01795" } }));
         var hungry = await OkAsync(await officer.PostAsJsonAsync($"/api/relief/events/{tet.GetProperty("id").GetGuid()}/cases", new { householdId = other }));

@@ -14,7 +14,8 @@ namespace AnSinh.Benefits.Relief;
 
 public sealed record ReliefEventRequest(string? Kind, string? Name, DateOnly? OccurredOn, List<string>? CommuneCodes);
 
-public sealed record ReliefCaseRequest(Guid? HouseholdId, int? RiceMonths, int? Injured, int? Deaths, string? HouseDamage, string? HouseholdCode = null);
+/// <summary>The household by id, or by its code (unique within a commune: give the commune when the event covers several with that code).</summary>
+public sealed record ReliefCaseRequest(Guid? HouseholdId, int? RiceMonths, int? Injured, int? Deaths, string? HouseDamage, string? HouseholdCode = null, string? CommuneCode = null);
 
 public sealed record ReliefDecisionRequest(string? DecisionNumber, DateOnly? DecidedOn);
 
@@ -221,12 +222,30 @@ public sealed class EmergencyRelief(AnSinhDbContext db, ScopeResolver scopes, Be
         {
             throw new InputValidationException("householdId", "Cần hộ bị ảnh hưởng (mã hộ trong sổ).");
         }
-        var household = r.HouseholdId is { } byId
-            ? await db.Set<Household>().AsNoTracking().FirstOrDefaultAsync(h => h.Id == byId, ct)
-            // A household code is unique within its commune: one in the event's area is meant first.
-            : (await db.Set<Household>().AsNoTracking().Where(h => h.Code == code).Take(20).ToListAsync(ct))
-                .OrderBy(h => e.AreaCodes.Split(',').Contains(h.CommuneCode) ? 0 : 1).FirstOrDefault();
         var scope = await scopes.CurrentAsync(ct);
+        Household? household;
+        if (r.HouseholdId is { } byId)
+        {
+            household = await db.Set<Household>().AsNoTracking().FirstOrDefaultAsync(h => h.Id == byId, ct);
+        }
+        else
+        {
+            // A household code is unique within its commune only: the candidates are those of the
+            // event's area (and of the commune given) in the user's scope; several need the commune.
+            var area = e.AreaCodes.Split(',');
+            var commune = r.CommuneCode?.Trim();
+            var found = (await db.Set<Household>().AsNoTracking()
+                    .Where(h => h.Code == code && area.Contains(h.CommuneCode) && (commune == null || commune == "" || h.CommuneCode == commune)).Take(50).ToListAsync(ct))
+                .Where(h => scope.Allows(h.CommuneUnitId, h.ProvinceCode)).ToList();
+            if (found.Count > 1)
+            {
+                throw new InputValidationException("communeCode", $"Mã hộ {code} có ở {found.Count} xã trong vùng bị ảnh hưởng ({string.Join(", ", found.Select(h => h.CommuneCode).Distinct())}); cần ghi rõ mã xã.");
+            }
+            household = found.SingleOrDefault()
+                // Not in the area: found elsewhere only to say so below.
+                ?? (await db.Set<Household>().AsNoTracking().Where(h => h.Code == code && (commune == null || commune == "" || h.CommuneCode == commune)).Take(50).ToListAsync(ct))
+                    .FirstOrDefault(h => scope.Allows(h.CommuneUnitId, h.ProvinceCode));
+        }
         if (household is null || !scope.Allows(household.CommuneUnitId, household.ProvinceCode))
         {
             throw new InputValidationException("householdId", "Không tìm thấy hộ này trong sổ hộ của địa bàn bạn phụ trách.");

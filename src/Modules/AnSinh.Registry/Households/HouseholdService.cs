@@ -2,6 +2,7 @@ using AnSinh.Platform.AdminUnits;
 using AnSinh.Platform.Errors;
 using AnSinh.Platform.Identity;
 using AnSinh.Platform.Persistence;
+using AnSinh.Platform.Reporting;
 using AnSinh.Platform.Scoping;
 using AnSinh.Platform.Text;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ namespace AnSinh.Registry.Households;
 /// The household register's use cases: register, read, correct, and record the changes of a
 /// household's life (birth, death, moving, split, change of head) as dated events.
 /// </summary>
-public sealed class HouseholdService(AnSinhDbContext db, ScopeResolver scopes)
+public sealed class HouseholdService(AnSinhDbContext db, ScopeResolver scopes, IPeriodLock locks)
 {
     private ICurrentActor Actor => db.Actor;
 
@@ -76,6 +77,8 @@ public sealed class HouseholdService(AnSinhDbContext db, ScopeResolver scopes)
             }
         }
         errors.ThrowIfAny();
+        // A household registered on a day of a period whose report is approved would change its counts.
+        await locks.EnsureOpenAsync(commune!, date, ct);
 
         code ??= await NextCodeAsync(commune!.Id, ct);
         var household = NewHousehold(commune!, village, code, address, date);
@@ -393,6 +396,7 @@ public sealed class HouseholdService(AnSinhDbContext db, ScopeResolver scopes)
         errors.ThrowIfAny();
 
         var commune = await db.AdminUnits.AsNoTracking().FirstAsync(u => u.Id == household.CommuneUnitId, ct);
+        await locks.EnsureOpenAsync(commune, date, ct);
         var code = await NextCodeAsync(commune.Id, ct);
         var created = NewHousehold(commune, village, code, address, date);
         db.Add(created);
