@@ -161,6 +161,7 @@ public sealed class ProgramsTests
     public async Task A_house_goes_through_its_stages_in_order_with_photos_minutes_and_funding_and_a_helper_is_assigned_to_a_poor_household(string engine)
     {
         var app = TestApp.For(engine);
+        var admin = await app.AdminAsync();
         var officer = await app.UserAsync("officer", Houses);
         var household = await HouseholdAsync(officer, Houses, TestData.Unique("Nông Văn Nhà "));
 
@@ -203,6 +204,22 @@ public sealed class ProgramsTests
         var funded = await OkAsync(await officer.PostAsJsonAsync($"/api/programs/housing/{id}/funding", new { source = "labour_days", labourDays = 50 }));
         Assert.Equal(50_000_000, funded.GetProperty("funded").GetInt64());
         Assert.Equal(50, funded.GetProperty("labourDays").GetInt32());
+        // Fund money is tied to the fund's spending voucher; reversed in the fund's books, it no longer counts and cannot be tied again.
+        var fundMade = await admin.PostAsJsonAsync("/api/funds", new { unitCode = Houses, kind = "special", name = TestData.Unique("Quỹ nhà ") });
+        Assert.Equal(HttpStatusCode.Created, fundMade.StatusCode);
+        var houseFund = (await fundMade.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync($"/api/funds/{houseFund}/receipts",
+            new { date = "2026-07-01", donor = new { name = "Công ty Nhà Xanh", type = "enterprise" }, form = "cash", amount = 30_000_000 })).StatusCode);
+        var spent = await admin.PostAsJsonAsync($"/api/funds/{houseFund}/spendings", new { date = "2026-07-02", category = "new_house", cases = 1, amount = 20_000_000, householdIds = new[] { household } });
+        Assert.Equal(HttpStatusCode.Created, spent.StatusCode);
+        var spentEntry = (await spent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        var withFund = await OkAsync(await officer.PostAsJsonAsync($"/api/programs/housing/{id}/funding", new { source = "fund", amount = 20_000_000, fundEntryId = spentEntry }));
+        Assert.Equal(70_000_000, withFund.GetProperty("funded").GetInt64());
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync($"/api/funds/{houseFund}/entries/{spentEntry}/reverse", new { reason = "Chi nhầm công trình" })).StatusCode);
+        var afterReversal = await OkAsync(await officer.GetAsync($"/api/programs/housing/{id}"));
+        Assert.Equal(50_000_000, afterReversal.GetProperty("funded").GetInt64());
+        Assert.Contains(afterReversal.GetProperty("funding").EnumerateArray(), f => f.GetProperty("reversed").GetBoolean());
+        Assert.Contains("đã bị hủy", await FailsAsync(await officer.PostAsJsonAsync($"/api/programs/housing/{id}/funding", new { source = "fund", amount = 1_000_000, fundEntryId = spentEntry }), HttpStatusCode.Conflict), StringComparison.Ordinal);
         var visited = await OkAsync(await officer.PostAsJsonAsync($"/api/programs/housing/{id}/visits", new { date = "2026-04-01", visitedBy = "Ban Thanh tra nhân dân", findings = "Đúng tiến độ, đúng thiết kế" }));
         Assert.Equal(1, visited.GetProperty("visits").GetArrayLength());
 

@@ -21,7 +21,8 @@ public sealed record FundingRequest(string? Source, long? Amount, int? LabourDay
 
 public sealed record VisitRequest(DateOnly? Date, string? VisitedBy, string? Findings);
 
-public sealed record FundingView(long Id, string Source, string SourceName, long Amount, int LabourDays, long? FundEntryId, string? Note);
+/// <summary>A funding line; one tied to a fund entry that was since reversed in the fund's books is shown as reversed and no longer counts.</summary>
+public sealed record FundingView(long Id, string Source, string SourceName, long Amount, int LabourDays, long? FundEntryId, string? Note, bool Reversed = false);
 
 public sealed record VisitView(long Id, DateOnly Date, string VisitedBy, string Findings, string CreatedBy);
 
@@ -223,6 +224,10 @@ public sealed class HousingWorks(AnSinhDbContext db, ScopeResolver scopes, Attac
             }
             var entry = await db.Set<JournalEntry>().AsNoTracking().Where(e => e.Id == entryId).Select(e => new { e.Kind, e.Category, e.Amount, e.VoucherNumber }).FirstOrDefaultAsync(ct)
                 ?? throw new InputValidationException("fundEntryId", $"Không có khoản chi số {entryId} trong sổ quỹ.");
+            if (await db.Set<JournalEntry>().AnyAsync(e => e.ReversesEntryId == entryId, ct))
+            {
+                throw new RuleViolationException($"Phiếu chi {entry.VoucherNumber} đã bị hủy (bút toán đảo) trong sổ quỹ; không gắn vào công trình được.");
+            }
             if (entry.Kind != EntryKind.Spending || entry.Category is not (SpendingCategory.NewHouse or SpendingCategory.HouseRepair))
             {
                 throw new InputValidationException("fundEntryId", "Khoản này không phải khoản chi xây mới hoặc sửa chữa nhà của quỹ.");
@@ -322,16 +327,26 @@ public sealed class HousingWorks(AnSinhDbContext db, ScopeResolver scopes, Attac
     {
         var w = await FindAsync(id, false, ct);
         var funding = await db.Set<HousingFunding>().AsNoTracking().Where(f => f.WorkId == id).OrderBy(f => f.Id).ToListAsync(ct);
+        var reversed = await ReversedAsync(funding, ct);
         var visits = await db.Set<SupervisionVisit>().AsNoTracking().Where(v => v.WorkId == id).OrderBy(v => v.Date).ThenBy(v => v.Id).ToListAsync(ct);
         var files = await attachments.ListAsync(OwnerType, [id.ToString()], ct);
-        return View(w, funding, visits, files);
+        return View(w, funding, reversed, visits, files);
     }
 
-    private static HousingView View(HousingWork w, List<HousingFunding> funding, List<SupervisionVisit> visits, List<AttachmentInfo> files) => new(
+    /// <summary>The fund entries among these fundings that a later entry reversed.</summary>
+    private async Task<HashSet<long>> ReversedAsync(IEnumerable<HousingFunding> funding, CancellationToken ct)
+    {
+        var entries = funding.Where(f => f.FundEntryId != null).Select(f => f.FundEntryId!.Value).Distinct().ToList();
+        return entries.Count == 0
+            ? []
+            : (await db.Set<JournalEntry>().AsNoTracking().Where(e => e.ReversesEntryId != null && entries.Contains(e.ReversesEntryId.Value)).Select(e => e.ReversesEntryId!.Value).ToListAsync(ct)).ToHashSet();
+    }
+
+    private static HousingView View(HousingWork w, List<HousingFunding> funding, HashSet<long> reversed, List<SupervisionVisit> visits, List<AttachmentInfo> files) => new(
         w.Id, w.HouseholdId, w.HouseholdCode, w.HeadName, w.CommuneCode, w.Programme, HousingRules.ProgrammeName(w.Programme), w.WorkKind, HousingRules.WorkKindName(w.WorkKind),
         HousingRules.StageCode(w.Stage), HousingRules.StageName(w.Stage), w.ListedOn, w.ApprovedOn, w.StartedOn, w.CompletedOn, w.HandedOverOn, w.EstimatedCost,
-        funding.Sum(f => f.Amount), funding.Sum(f => f.LabourDays), w.Note,
-        funding.Select(f => new FundingView(f.Id, f.Source, HousingRules.SourceName(f.Source), f.Amount, f.LabourDays, f.FundEntryId, f.Note)).ToList(),
+        funding.Where(f => f.FundEntryId is not { } e || !reversed.Contains(e)).Sum(f => f.Amount), funding.Sum(f => f.LabourDays), w.Note,
+        funding.Select(f => new FundingView(f.Id, f.Source, HousingRules.SourceName(f.Source), f.Amount, f.LabourDays, f.FundEntryId, f.Note, f.FundEntryId is { } e && reversed.Contains(e))).ToList(),
         visits.Select(v => new VisitView(v.Id, v.Date, v.VisitedBy, v.Findings, v.CreatedBy)).ToList(), files);
 
     private async Task<IQueryable<HousingWork>> ScopedAsync(string? unitCode, CancellationToken ct)
@@ -363,8 +378,10 @@ public sealed class HousingWorks(AnSinhDbContext db, ScopeResolver scopes, Attac
         }
         var works = await q.OrderByDescending(w => w.ChangedAt).Take(500).ToListAsync(ct);
         var ids = works.Select(w => w.Id).ToList();
-        var funding = (await db.Set<HousingFunding>().AsNoTracking().Where(f => ids.Contains(f.WorkId)).ToListAsync(ct)).ToLookup(f => f.WorkId);
-        return works.Select(w => View(w, funding[w.Id].ToList(), [], [])).ToList();
+        var all = await db.Set<HousingFunding>().AsNoTracking().Where(f => ids.Contains(f.WorkId)).ToListAsync(ct);
+        var reversed = await ReversedAsync(all, ct);
+        var funding = all.ToLookup(f => f.WorkId);
+        return works.Select(w => View(w, funding[w.Id].ToList(), reversed, [], [])).ToList();
     }
 
     /// <summary>Works of the unit by programme and kind: how many are at each stage or past it, and the money raised.</summary>
@@ -380,6 +397,7 @@ public sealed class HousingWorks(AnSinhDbContext db, ScopeResolver scopes, Attac
         var rows = await q.GroupBy(w => new { w.Programme, w.WorkKind, w.Stage }).Select(g => new { g.Key.Programme, g.Key.WorkKind, g.Key.Stage, Count = g.Count() }).ToListAsync(ct);
         var funded = await (from f in db.Set<HousingFunding>().AsNoTracking()
                             join w in q on f.WorkId equals w.Id
+                            where f.FundEntryId == null || !db.Set<JournalEntry>().Any(r => r.ReversesEntryId == f.FundEntryId)
                             group f by new { w.Programme, w.WorkKind } into g
                             select new { g.Key.Programme, g.Key.WorkKind, Amount = g.Sum(x => x.Amount) }).ToListAsync(ct);
         return rows.GroupBy(r => (r.Programme, r.WorkKind)).OrderBy(g => g.Key.Programme).ThenBy(g => g.Key.WorkKind).Select(g =>
