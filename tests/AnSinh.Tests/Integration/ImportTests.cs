@@ -89,6 +89,22 @@ public sealed class ImportTests
 
     [Theory]
     [MemberData(nameof(Lanes.Engines), MemberType = typeof(Lanes))]
+    public async Task A_nationwide_import_reaches_the_indicator_summaries_of_the_communes_it_wrote(string engine)
+    {
+        var app = TestApp.For(engine);
+        var admin = await app.AdminAsync();
+        var year = DateTime.Today.Year;
+        async Task<decimal> Households() =>
+            (await admin.GetFromJsonAsync<JsonElement>($"/api/indicators?unitCode={Commune}&year={year}&indicator=households")).GetProperty("actual").GetDecimal();
+        var before = await Households();
+        var tag = TestData.Unique("Tổng");
+        var result = await ImportAsync(admin, Workbook([Row(TestData.Unique("T"), $"Lò Văn {tag}", "Nam", "1970", TestData.NationalId(true, 1970), "Chủ hộ")]), "all_or_nothing");
+        Assert.Equal(1, result.GetProperty("householdsWritten").GetInt32());
+        Assert.Equal(before + 1, await Households());
+    }
+
+    [Theory]
+    [MemberData(nameof(Lanes.Engines), MemberType = typeof(Lanes))]
     public async Task Rows_with_errors_are_listed_by_row_and_column_and_the_user_chooses_what_is_written(string engine)
     {
         var app = TestApp.For(engine);

@@ -51,7 +51,12 @@ public sealed class IndicatorSummaries(AnSinhDbContext db, IndicatorEngine engin
         {
             return;
         }
-        var codes = await db.AuditEvents.AsNoTracking().Where(e => e.Id > last && e.Id <= max && e.UnitCode != null).Select(e => e.UnitCode!).Distinct().ToListAsync(ct);
+        // Reads, exports and refusals are logged with a unit too; they change nothing.
+        var codes = await db.AuditEvents.AsNoTracking()
+            .Where(e => e.Id > last && e.Id <= max && e.UnitCode != null
+                && !e.Action.EndsWith("read") && !e.Action.StartsWith("export.") && !e.Action.StartsWith("auth.")
+                && e.Action != "access.denied" && e.Action != "read.sensitive" && e.Action != "fund.voucher_printed" && e.Action != "poverty.certificate_issued")
+            .Select(e => e.UnitCode!).Distinct().ToListAsync(ct);
         var provinces = await db.AdminUnits.AsNoTracking().Where(u => codes.Contains(u.Code)).Select(u => u.CurrentProvinceCode).Distinct().ToListAsync(ct);
         var today = db.Today();
         // An audit event does not say which period its record is dated in (a round decided, a

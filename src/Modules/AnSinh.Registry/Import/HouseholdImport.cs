@@ -293,6 +293,7 @@ public sealed class HouseholdImport(AnSinhDbContext db, ScopeResolver scopes, IR
         var batchHouseholds = new List<Household>(BatchHouseholds);
         var batchPersons = new List<Person>(BatchHouseholds * 4);
         Household? current = null;
+        var touched = new HashSet<string>(StringComparer.Ordinal);
         (string, string)? currentKey = null;
         var nowUtc = db.Now();
         using (var reader = XlsxReader.Open(seekable))
@@ -344,6 +345,7 @@ public sealed class HouseholdImport(AnSinhDbContext db, ScopeResolver scopes, IR
                         CreatedAt = nowUtc,
                     };
                     batchHouseholds.Add(current);
+                    touched.Add(current.CommuneCode);
                     currentKey = key;
                 }
                 var member = MemberValidation.Validate(ToInput(row), "", today, new ValidationErrors())!;
@@ -367,6 +369,12 @@ public sealed class HouseholdImport(AnSinhDbContext db, ScopeResolver scopes, IR
             alreadyPresent = present,
             errors = errorCount,
         });
+        // One small event per commune written, so that what reads the log by unit (the indicator
+        // summaries' catch-up) sees the communes an import of a whole province touched.
+        foreach (var commune in touched.Order(StringComparer.Ordinal))
+        {
+            db.Audit("import.households.commune", "admin_unit", commune, commune, after: new { file = hash });
+        }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         if (progress is not null)
