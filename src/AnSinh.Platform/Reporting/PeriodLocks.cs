@@ -22,9 +22,13 @@ public interface IPeriodLock
 public static class PeriodLockChecks
 {
     /// <summary>Refuses (409) a record of the unit dated in a locked period.</summary>
-    public static async Task EnsureOpenAsync(this IPeriodLock locks, AdminUnit unit, DateOnly date, CancellationToken ct)
+    public static async Task EnsureOpenAsync(this IPeriodLock locks, AdminUnit unit, DateOnly date, CancellationToken ct) =>
+        (await locks.LockedAsync(unit, date.Year, ct)).EnsureOpen(date);
+
+    /// <summary>Refuses (409) a date on or before the end of the lock, if any.</summary>
+    public static void EnsureOpen(this PeriodLock? l, DateOnly date)
     {
-        if (await locks.LockedAsync(unit, date.Year, ct) is { } l && date <= l.Through)
+        if (l is not null && date <= l.Through)
         {
             throw new RuleViolationException($"{l.Reason} Không ghi thêm hoặc sửa số liệu ngày {date:dd/MM/yyyy}.");
         }

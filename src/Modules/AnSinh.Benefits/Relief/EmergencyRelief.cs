@@ -223,29 +223,11 @@ public sealed class EmergencyRelief(AnSinhDbContext db, ScopeResolver scopes, Be
             throw new InputValidationException("householdId", "Cần hộ bị ảnh hưởng (mã hộ trong sổ).");
         }
         var scope = await scopes.CurrentAsync(ct);
-        Household? household;
-        if (r.HouseholdId is { } byId)
-        {
-            household = await db.Set<Household>().AsNoTracking().FirstOrDefaultAsync(h => h.Id == byId, ct);
-        }
-        else
-        {
-            // A household code is unique within its commune only: the candidates are those of the
-            // event's area (and of the commune given) in the user's scope; several need the commune.
-            var area = e.AreaCodes.Split(',');
-            var commune = r.CommuneCode?.Trim();
-            var found = (await db.Set<Household>().AsNoTracking()
-                    .Where(h => h.Code == code && area.Contains(h.CommuneCode) && (commune == null || commune == "" || h.CommuneCode == commune)).Take(50).ToListAsync(ct))
-                .Where(h => scope.Allows(h.CommuneUnitId, h.ProvinceCode)).ToList();
-            if (found.Count > 1)
-            {
-                throw new InputValidationException("communeCode", $"Mã hộ {code} có ở {found.Count} xã trong vùng bị ảnh hưởng ({string.Join(", ", found.Select(h => h.CommuneCode).Distinct())}); cần ghi rõ mã xã.");
-            }
-            household = found.SingleOrDefault()
-                // Not in the area: found elsewhere only to say so below.
-                ?? (await db.Set<Household>().AsNoTracking().Where(h => h.Code == code && (commune == null || commune == "" || h.CommuneCode == commune)).Take(50).ToListAsync(ct))
-                    .FirstOrDefault(h => scope.Allows(h.CommuneUnitId, h.ProvinceCode));
-        }
+        // Codes repeat from commune to commune: the event's area first; outside it, only to say so below.
+        var household = r.HouseholdId is { } byId
+            ? await db.Set<Household>().AsNoTracking().FirstOrDefaultAsync(h => h.Id == byId, ct)
+            : await db.Set<Household>().AsNoTracking().FindByCodeAsync(scope, code!, r.CommuneCode, e.AreaCodes.Split(','), ct)
+              ?? (await db.Set<Household>().AsNoTracking().InScope(scope).Where(h => h.Code == code).Take(1).ToListAsync(ct)).FirstOrDefault();
         if (household is null || !scope.Allows(household.CommuneUnitId, household.ProvinceCode))
         {
             throw new InputValidationException("householdId", "Không tìm thấy hộ này trong sổ hộ của địa bàn bạn phụ trách.");

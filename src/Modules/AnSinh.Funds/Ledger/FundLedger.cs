@@ -1192,10 +1192,7 @@ public sealed class FundLedger(AnSinhDbContext db, FundDirectory directory, Rece
             locked = await locks.LockedAsync(unit, date.Year, ct);
             _periodLocks[(fund.UnitId, date.Year)] = locked;
         }
-        if (locked is not null && date <= locked.Through)
-        {
-            throw new RuleViolationException($"{locked.Reason} Không ghi thêm hoặc sửa số liệu ngày {date:dd/MM/yyyy}.");
-        }
+        locked.EnsureOpen(date);
     }
 
     internal async Task AppendAsync(Fund fund, JournalEntry e, List<(string Account, long Amount)> lines, CancellationToken ct)

@@ -78,23 +78,9 @@ public sealed class HousingWorks(AnSinhDbContext db, ScopeResolver scopes, Attac
         errors.ThrowIfAny();
         var scope = await scopes.CurrentAsync(ct);
         var code = r.HouseholdCode?.Trim();
-        var commune = r.CommuneCode?.Trim();
-        Household? household;
-        if (r.HouseholdId is { } byId)
-        {
-            household = await db.Set<Household>().AsNoTracking().FirstOrDefaultAsync(h => h.Id == byId, ct);
-        }
-        else
-        {
-            // Codes repeat from commune to commune: only the households of the user's scope (and of the commune given) are candidates.
-            var found = (await db.Set<Household>().AsNoTracking().Where(h => h.Code == code && (commune == null || commune == "" || h.CommuneCode == commune)).Take(50).ToListAsync(ct))
-                .Where(h => scope.Allows(h.CommuneUnitId, h.ProvinceCode)).ToList();
-            if (found.Count > 1)
-            {
-                throw new InputValidationException("communeCode", $"Mã hộ {code} có ở {found.Count} xã trong phạm vi của bạn ({string.Join(", ", found.Select(h => h.CommuneCode).Distinct().Take(5))}); cần ghi rõ mã xã.");
-            }
-            household = found.SingleOrDefault();
-        }
+        var household = r.HouseholdId is { } byId
+            ? await db.Set<Household>().AsNoTracking().FirstOrDefaultAsync(h => h.Id == byId, ct)
+            : await db.Set<Household>().AsNoTracking().FindByCodeAsync(scope, code!, r.CommuneCode, null, ct);
         if (household is null || !scope.Allows(household.CommuneUnitId, household.ProvinceCode))
         {
             throw new InputValidationException("householdId", "Không tìm thấy hộ này trong sổ hộ thuộc phạm vi của bạn.");
