@@ -38,19 +38,33 @@ public static class BulkInsert
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         if (db.Engine == DatabaseEngine.Sqlite)
         {
-            // SQLite looks a parameter up by name in a list, so one prepared single-row statement run per row is fastest.
-            await using var single = connection.CreateCommand();
+            // SQLite looks a parameter up by name in a list, so one prepared single-row statement run
+            // per row is fastest. Its parameters are made once by EF Core's type mappings (which set
+            // how a value is stored: a GUID as upper-case text, an enum as its number) from the first
+            // row; each further row only converts and sets the values.
+            using var single = connection.CreateCommand();
             single.Transaction = transaction;
             single.CommandText = $"INSERT INTO {Quote(table)} ({columns}) VALUES ({string.Join(", ", mappings.Select((_, i) => "@p" + i))})";
-            foreach (var row in rows)
+            var parameters = new DbParameter[mappings.Length];
+            for (var c = 0; c < mappings.Length; c++)
             {
-                single.Parameters.Clear();
-                for (var c = 0; c < mappings.Length; c++)
+                var (mapping, getter, nullable) = mappings[c];
+                parameters[c] = mapping.CreateParameter(single, "@p" + c, getter.GetClrValue(rows[0]), nullable);
+                single.Parameters.Add(parameters[c]);
+            }
+            single.Prepare();
+            for (var r = 0; r < rows.Count; r++)
+            {
+                ct.ThrowIfCancellationRequested();
+                if (r > 0)
                 {
-                    var (mapping, getter, nullable) = mappings[c];
-                    single.Parameters.Add(mapping.CreateParameter(single, "@p" + c, getter.GetClrValue(row), nullable));
+                    for (var c = 0; c < mappings.Length; c++)
+                    {
+                        var (mapping, getter, _) = mappings[c];
+                        parameters[c].Value = ProviderValue(mapping, getter.GetClrValue(rows[r]));
+                    }
                 }
-                await single.ExecuteNonQueryAsync(ct);
+                single.ExecuteNonQuery();
             }
             return;
         }
@@ -112,6 +126,24 @@ public static class BulkInsert
         command.CommandText = $"SELECT COALESCE(MAX({Quote(key)}), 0) FROM {Quote(table)}";
         var last = Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
         return Enumerable.Range(1, count).Select(i => last + i).ToArray();
+    }
+
+    /// <summary>The value as <see cref="RelationalTypeMapping.CreateParameter"/> stores it: through the mapping's converter, an enum as its number, null as DBNull.</summary>
+    private static object ProviderValue(RelationalTypeMapping mapping, object? value)
+    {
+        if (value is null)
+        {
+            return DBNull.Value;
+        }
+        if (mapping.Converter is { } converter)
+        {
+            value = converter.ConvertToProvider(value);
+        }
+        else if (value.GetType().IsEnum)
+        {
+            value = Convert.ChangeType(value, Enum.GetUnderlyingType(value.GetType()), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        return value ?? DBNull.Value;
     }
 
     private static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";

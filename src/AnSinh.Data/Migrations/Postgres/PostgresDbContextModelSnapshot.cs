@@ -564,7 +564,7 @@ namespace AnSinh.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RunId", "BeneficiaryId");
+                    b.HasIndex("RunId");
 
                     b.HasIndex("ProvinceCode", "ForMonth", "Scheme", "PayKey")
                         .IsUnique()
@@ -2333,7 +2333,7 @@ namespace AnSinh.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("HouseholdId", "From", "To");
+                    b.HasIndex("HouseholdId", "From");
 
                     b.HasIndex("CommuneUnitId", "Status", "From", "To", "IsUrban", "EthnicMinority", "VillageName")
                         .HasDatabaseName("IX_poverty_statuses_lists");

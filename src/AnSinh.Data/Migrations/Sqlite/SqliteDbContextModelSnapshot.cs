@@ -3,6 +3,7 @@ using System;
 using AnSinh.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
@@ -497,7 +498,8 @@ namespace AnSinh.Data.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("Sqlite:ValueGenerationStrategy", SqliteValueGenerationStrategy.None);
 
                     b.Property<long>("Amount")
                         .HasColumnType("INTEGER");
@@ -545,7 +547,7 @@ namespace AnSinh.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RunId", "BeneficiaryId");
+                    b.HasIndex("RunId");
 
                     b.HasIndex("ProvinceCode", "ForMonth", "Scheme", "PayKey")
                         .IsUnique()
@@ -2251,7 +2253,8 @@ namespace AnSinh.Data.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("Sqlite:ValueGenerationStrategy", SqliteValueGenerationStrategy.None);
 
                     b.Property<int>("CommuneUnitId")
                         .HasColumnType("INTEGER");
@@ -2286,7 +2289,7 @@ namespace AnSinh.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("HouseholdId", "From", "To");
+                    b.HasIndex("HouseholdId", "From");
 
                     b.HasIndex("CommuneUnitId", "Status", "From", "To", "IsUrban", "EthnicMinority", "VillageName")
                         .HasDatabaseName("IX_poverty_statuses_lists");

@@ -256,8 +256,9 @@ internal sealed class PovertyStatusConfiguration : IEntityTypeConfiguration<Pove
     {
         b.ToTable("poverty_statuses");
         b.Property(x => x.VillageName).HasMaxLength(200);
-        // A household's history; with To, "has an open status" is read from the index alone.
-        b.HasIndex(x => new { x.HouseholdId, x.From, x.To });
+        // A household's history. Without To: closing a period (hundreds of thousands at a round's
+        // decision) then leaves this index alone; the open row is found from the few rows of a household.
+        b.HasIndex(x => new { x.HouseholdId, x.From });
         // Lists and rates: the statuses of communes on a date, covering, so a province reads the index only.
         b.HasIndex(x => new { x.CommuneUnitId, x.Status, x.From, x.To, x.IsUrban, x.EthnicMinority, x.VillageName }).HasDatabaseName("IX_poverty_statuses_lists");
     }

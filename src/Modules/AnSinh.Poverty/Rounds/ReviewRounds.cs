@@ -536,43 +536,97 @@ public sealed class ReviewRounds(AnSinhDbContext db, ScopeResolver scopes, Manag
     /// </summary>
     public static async Task<Dictionary<string, int>> WriteDecisionAsync(AnSinhDbContext db, ReviewRound round, DateOnly decidedOn, CancellationToken ct)
     {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("A round's decision is written in one transaction.");
+        }
         var id = round.Id;
         var rows = db.Set<ReviewHousehold>().Where(x => x.RoundId == id);
-        var missing = await rows.Where(x => x.Movement == null)
-            .GroupBy(x => new { x.PreviousStatus, x.Result, x.EverPoor }).Select(g => g.Key).ToListAsync(ct);
-        foreach (var c in missing)
+        // The classify job writes each row's movement with its result; rows without one (set by hand
+        // or from an earlier version) get it here, then the movements are counted.
+        var byMovement = await rows.GroupBy(x => x.Movement).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        if (byMovement.Any(x => x.Key is null))
         {
-            var movement = ReviewRules.MovementOf(c.PreviousStatus, c.Result!.Value, c.EverPoor);
-            await rows.Where(x => x.Movement == null && x.PreviousStatus == c.PreviousStatus && x.Result == c.Result && x.EverPoor == c.EverPoor)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Movement, movement), ct);
+            var missing = await rows.Where(x => x.Movement == null)
+                .GroupBy(x => new { x.PreviousStatus, x.Result, x.EverPoor }).Select(g => g.Key).ToListAsync(ct);
+            foreach (var c in missing)
+            {
+                var movement = ReviewRules.MovementOf(c.PreviousStatus, c.Result!.Value, c.EverPoor);
+                await rows.Where(x => x.Movement == null && x.PreviousStatus == c.PreviousStatus && x.Result == c.Result && x.EverPoor == c.EverPoor)
+                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.Movement, movement), ct);
+            }
+            byMovement = await rows.GroupBy(x => x.Movement).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         }
-        var counts = (await rows.GroupBy(x => x.Movement).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
-            .ToDictionary(x => ReviewRules.Code(x.Key!.Value), x => x.Count, StringComparer.Ordinal);
+        var counts = byMovement.ToDictionary(x => ReviewRules.Code(x.Key!.Value), x => x.Count, StringComparer.Ordinal);
         // The status history keeps one row per period of being poor, near-poor or of average
         // living (a household on none of them has no open row): a household whose status and place
         // stay the same keeps its open row; the others have it closed the day before the decision
         // and, unless now not poor, get a new one from the decision date. Each round's result and
         // movement per household stay in review_households.
-        var dayBefore = decidedOn.AddDays(-1);
-        var communeId = round.CommuneUnitId;
-        // Driven from the round's rows (index on the household), never a scan of all statuses.
-        var changing = rows.Join(db.Set<PovertyStatus>().Where(s => s.To == null), x => x.HouseholdId, s => s.HouseholdId, (x, s) => new { x, s })
-            .Where(j => j.x.Result != j.s.Status || j.s.CommuneUnitId != communeId || j.x.VillageName != j.s.VillageName
-                || j.x.IsUrban != j.s.IsUrban || j.x.EthnicMinority != j.s.EthnicMinority)
-            .Select(j => j.s.Id);
-        await db.Set<PovertyStatus>().Where(s => changing.Contains(s.Id))
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.To, dayBefore), ct);
         var pg = db.Engine == DatabaseEngine.Postgres;
         object roundParam = pg ? id : id.ToString().ToUpperInvariant();
-        object fromParam = pg ? decidedOn : decidedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        object Date(DateOnly d) => pg ? d : d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        // One pass over the round's rows finds, with each household's open status, the households
+        // whose status or place changes (their open row is closed) and those that get a new row; it
+        // is kept in a temporary table so that the closing and the inserting read it, not the join
+        // again (each pass over a million households and their statuses took some three seconds).
+        // SQLite's copy is keyed by household, so the new rows reach the history's household index in
+        // its own order.
+        await db.Database.ExecuteSqlRawAsync(pg
+            ? """
+              CREATE TEMP TABLE IF NOT EXISTS decision_stage ("HouseholdId" uuid NOT NULL, "OpenId" bigint NULL, "Status" integer NOT NULL, "Movement" integer NOT NULL,
+                  "VillageName" varchar(200) NULL, "IsUrban" boolean NOT NULL, "EthnicMinority" boolean NOT NULL) ON COMMIT DROP
+              """
+            : """
+              CREATE TEMP TABLE IF NOT EXISTS decision_stage ("HouseholdId" TEXT NOT NULL PRIMARY KEY, "OpenId" INTEGER NULL, "Status" INTEGER NOT NULL, "Movement" INTEGER NOT NULL,
+                  "VillageName" TEXT NULL, "IsUrban" INTEGER NOT NULL, "EthnicMinority" INTEGER NOT NULL) WITHOUT ROWID
+              """, ct);
+        await db.Database.ExecuteSqlRawAsync("DELETE FROM decision_stage", ct);
+        var distinct = pg ? "IS DISTINCT FROM" : "IS NOT";
+        // SQLite: in household order the probes of the history's household index and the staging
+        // table's inserts walk their B-trees in order (a third faster than in the round's row order).
+        var order = pg ? "" : "ORDER BY r.\"HouseholdId\"";
+        var stage = $$"""
+            INSERT INTO decision_stage ("HouseholdId", "OpenId", "Status", "Movement", "VillageName", "IsUrban", "EthnicMinority")
+            SELECT r."HouseholdId", s."Id", r."Result", r."Movement", r."VillageName", r."IsUrban", r."EthnicMinority"
+            FROM review_households r
+            LEFT JOIN poverty_statuses s ON s."HouseholdId" = r."HouseholdId" AND s."To" IS NULL
+            WHERE r."RoundId" = {0} AND (
+                (s."Id" IS NULL AND r."Result" IN (0, 1, 2))
+                OR (s."Id" IS NOT NULL AND (r."Result" <> s."Status" OR s."CommuneUnitId" <> {1} OR r."VillageName" {{distinct}} s."VillageName"
+                    OR r."IsUrban" <> s."IsUrban" OR r."EthnicMinority" <> s."EthnicMinority")))
+            {{order}}
+            """;
+        await db.Database.ExecuteSqlRawAsync(stage, [roundParam, round.CommuneUnitId], ct);
+        if (pg)
+        {
+            await db.Database.ExecuteSqlRawAsync("ANALYZE decision_stage", ct);
+        }
+        // Closing the changed periods. PostgreSQL writes an updated row as a new version with an
+        // entry in every index and checks the old ones, so the closed periods are deleted and written
+        // again with their end, in household order (it took 7 s instead of 4.7 s for 540,000 rows);
+        // the key of a status row is referred to by nothing. SQLite updates the rows in place.
+        await db.Database.ExecuteSqlRawAsync(pg
+            ? """
+              WITH gone AS (DELETE FROM poverty_statuses p USING decision_stage d WHERE p."Id" = d."OpenId"
+                  RETURNING p."HouseholdId", p."RoundId", p."CommuneUnitId", p."VillageName", p."IsUrban", p."EthnicMinority", p."Status", p."Movement", p."From")
+              INSERT INTO poverty_statuses ("HouseholdId", "RoundId", "CommuneUnitId", "VillageName", "IsUrban", "EthnicMinority", "Status", "Movement", "From", "To")
+              SELECT g."HouseholdId", g."RoundId", g."CommuneUnitId", g."VillageName", g."IsUrban", g."EthnicMinority", g."Status", g."Movement", g."From", {0}
+              FROM gone g ORDER BY g."HouseholdId"
+              """
+            : """UPDATE poverty_statuses SET "To" = {0} WHERE "Id" IN (SELECT d."OpenId" FROM decision_stage d WHERE d."OpenId" IS NOT NULL)""",
+            [Date(decidedOn.AddDays(-1))], ct);
         await db.Database.ExecuteSqlRawAsync(
             """
             INSERT INTO poverty_statuses ("HouseholdId", "RoundId", "CommuneUnitId", "VillageName", "IsUrban", "EthnicMinority", "Status", "Movement", "From", "To")
-            SELECT r."HouseholdId", r."RoundId", {2}, r."VillageName", r."IsUrban", r."EthnicMinority", r."Result", r."Movement", {1}, NULL
-            FROM review_households r WHERE r."RoundId" = {0} AND r."Result" IN (0, 1, 2)
-            AND NOT EXISTS (SELECT 1 FROM poverty_statuses p WHERE p."HouseholdId" = r."HouseholdId" AND p."To" IS NULL)
+            SELECT d."HouseholdId", {0}, {2}, d."VillageName", d."IsUrban", d."EthnicMinority", d."Status", d."Movement", {1}, NULL
+            FROM decision_stage d WHERE d."Status" IN (0, 1, 2) ORDER BY d."HouseholdId"
             """,
-            [roundParam, fromParam, round.CommuneUnitId], ct);
+            [roundParam, Date(decidedOn), round.CommuneUnitId], ct);
+        if (!pg)
+        {
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM decision_stage", ct);
+        }
         return counts;
     }
 
