@@ -312,6 +312,19 @@ public sealed class PovertyRoundTests
         Assert.Equal(50m, december.GetProperty("nearPoorRate").GetDecimal());
         Assert.Equal(1, december.GetProperty("movements").GetProperty("fell_back_into_poverty").GetInt64());
 
+        // The status history itself: one row per period. b's unchanged October kept its open row;
+        // a's escape closed its row with none new; each change opened one from the decision date.
+        var db = app.NewDb(out var dbScope);
+        using (dbScope)
+        {
+            async Task<List<string>> PeriodsAsync(Guid household) =>
+                (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+                    db.Set<AnSinh.Poverty.Rounds.PovertyStatus>().Where(x => x.HouseholdId == household).OrderBy(x => x.From)))
+                .Select(x => $"{x.Status} {x.From:yyyy-MM-dd}..{x.To:yyyy-MM-dd}").ToList();
+            Assert.Equal(["Poor 2025-09-24..2025-10-22", "Poor 2025-11-25.."], await PeriodsAsync(a));
+            Assert.Equal(["Poor 2025-09-24..2025-11-24", "NearPoor 2025-11-25.."], await PeriodsAsync(b));
+        }
+
         // The province (today's map) counts the commune's figures too; a commune officer cannot read it.
         var province = await admin.GetFromJsonAsync<JsonElement>("/api/poverty/statistics?unitCode=04&date=2025-12-01&map=today");
         Assert.True(province.GetProperty("poor").GetInt64() >= 1);
