@@ -530,9 +530,10 @@ public sealed class ReviewRounds(AnSinhDbContext db, ScopeResolver scopes, Manag
     }
 
     /// <summary>
-    /// Set-based: the movement of every household of the round (already written with its result;
-    /// any row without one gets it here), the end of each household's previous status, and its new
-    /// status from the decision date (one statement each).
+    /// Set-based, inside the caller's transaction: the movement of every household of the round
+    /// (already written with its result; any row without one gets it here), then, for the households
+    /// whose status or place changes (staged once in <c>decision_stage</c>), the end of the previous
+    /// status and the new one from the decision date (ADR 0021).
     /// </summary>
     public static async Task<Dictionary<string, int>> WriteDecisionAsync(AnSinhDbContext db, ReviewRound round, DateOnly decidedOn, CancellationToken ct)
     {
