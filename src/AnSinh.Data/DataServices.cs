@@ -77,9 +77,18 @@ public static class DataServices
             var system = new SystemActor();
             return new LateBoundActor(() => holder.Actor ?? system);
         });
+        // No write waits without a bound (ADR 0022): past this a write answers 503 with Retry-After.
+        var writeWait = int.TryParse(config["Database:WriteWaitSeconds"], out var ws) && ws is >= 1 and <= 600 ? ws : 30;
+        services.AddSingleton<JobProgressBoard>();
         if (settings.Engine == DatabaseEngine.Postgres)
         {
-            services.AddDbContext<AnSinhDbContext, PostgresDbContext>(o => o.UseNpgsql(settings.ConnectionString, n => n.CommandTimeout(600)));
+            var pg = new Npgsql.NpgsqlConnectionStringBuilder(settings.ConnectionString);
+            if (pg.Options?.Contains("lock_timeout", StringComparison.Ordinal) != true)
+            {
+                pg.Options = $"{pg.Options} -c lock_timeout={writeWait * 1000}".Trim();
+            }
+            var pgConnection = pg.ConnectionString;
+            services.AddDbContext<AnSinhDbContext, PostgresDbContext>(o => o.UseNpgsql(pgConnection, n => n.CommandTimeout(600)));
             services.AddScoped<IDbContextFactory<AnSinhDbContext>, ContextFactory<PostgresDbContext>>();
             services.AddScoped<IRegistryBulkWriter, PostgresRegistryBulkWriter>();
             services.AddScoped<AnSinh.Poverty.Rounds.IReviewResultWriter, PostgresReviewResultWriter>();
@@ -89,7 +98,13 @@ public static class DataServices
         {
             var cacheMb = int.TryParse(config["Database:SqliteCacheMb"], out var mb) && mb is >= 2 and <= 16_384 ? mb : 128;
             var setup = new SqliteConnectionSetup(cacheMb);
-            services.AddDbContext<AnSinhDbContext, SqliteDbContext>(o => o.UseSqlite(settings.ConnectionString, s => s.CommandTimeout(600)).AddInterceptors(setup));
+            // SQLite's timeouts only bound the wait for its write lock (BEGIN IMMEDIATE uses the
+            // connection's default timeout, statements the command timeout); in this process a
+            // writer waits first, and as long, for the database's WriteGate.
+            var sqlite = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(settings.ConnectionString) { DefaultTimeout = writeWait };
+            var sqliteConnection = sqlite.ConnectionString;
+            WriteGate.For(sqliteConnection).Wait = TimeSpan.FromSeconds(writeWait);
+            services.AddDbContext<AnSinhDbContext, SqliteDbContext>(o => o.UseSqlite(sqliteConnection, s => s.CommandTimeout(writeWait)).AddInterceptors(setup));
             services.AddScoped<IDbContextFactory<AnSinhDbContext>, ContextFactory<SqliteDbContext>>();
             services.AddScoped<IRegistryBulkWriter, SqliteRegistryBulkWriter>();
             services.AddScoped<AnSinh.Poverty.Rounds.IReviewResultWriter, SqliteReviewResultWriter>();

@@ -36,7 +36,7 @@ public sealed class DatabaseInitializer(AnSinhDbContext db, UserManager<AppUser>
         }
         var map = AdminMapSource.Load();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginWriteAsync(ct);
         // Parents first: provinces, districts, communes.
         foreach (var level in new[] { AdminLevel.Province, AdminLevel.District, AdminLevel.Commune })
         {
@@ -246,7 +246,7 @@ public sealed class DatabaseInitializer(AnSinhDbContext db, UserManager<AppUser>
         var villages = PopulationGenerator.Villages(communes, seed);
         var generator = new PopulationGenerator(seed, today);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginWriteAsync(ct);
         var existingVillages = (await db.Villages.AsNoTracking().Where(v => communes.Select(c => c.Id).Contains(v.CommuneUnitId)).Select(v => new { v.CommuneUnitId, v.Name }).ToListAsync(ct))
             .Select(v => (v.CommuneUnitId, v.Name)).ToHashSet();
         var newVillages = villages.Where(v => !existingVillages.Contains((v.CommuneId, v.Name)))

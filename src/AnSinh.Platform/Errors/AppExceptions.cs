@@ -51,3 +51,14 @@ public sealed class ValidationErrors
         }
     }
 }
+
+/// <summary>
+/// The database could not be had for a write within the bounded wait (another long write holds it):
+/// answered 503 with <c>Retry-After</c>; nothing of the request was written.
+/// </summary>
+public sealed class DatabaseBusyException(string message = DatabaseBusyException.DefaultMessage, int retryAfterSeconds = 5) : Exception(message)
+{
+    public const string DefaultMessage = "Cơ sở dữ liệu đang bận ghi một việc lớn (nhập tệp, lập bảng chi trả…); chưa có gì được ghi. Hãy thử lại sau ít giây.";
+
+    public int RetryAfterSeconds { get; } = retryAfterSeconds;
+}

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using AnSinh.Platform.Errors;
 using AnSinh.Platform.Identity;
 using AnSinh.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -71,6 +72,32 @@ public sealed class ActorHolder
     public ICurrentActor? Actor { get; set; }
 }
 
+/// <summary>
+/// The live progress of the jobs running in this process, kept in memory: a job's own write
+/// transaction may hold the database (SQLite has one writer), so progress is never waited for
+/// there. The job's row gets the progress when the database is free, and its final state always.
+/// </summary>
+public sealed class JobProgressBoard
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, (long Done, long Total, string? Message)> _live = new();
+
+    public void Set(Guid jobId, long done, long total, string? message) => _live[jobId] = (done, total, message);
+
+    public void Remove(Guid jobId) => _live.TryRemove(jobId, out _);
+
+    /// <summary>The job as it stands: its row, with the live progress laid over it while it runs here.</summary>
+    public BackgroundJob Overlay(BackgroundJob job)
+    {
+        if (job.Status == JobStatus.Running && _live.TryGetValue(job.Id, out var live))
+        {
+            job.Done = live.Done;
+            job.Total = live.Total;
+            job.Message = live.Message ?? job.Message;
+        }
+        return job;
+    }
+}
+
 public sealed class JobQueue
 {
     private readonly Channel<Guid> _channel = Channel.CreateUnbounded<Guid>();
@@ -106,6 +133,8 @@ public static class JobStore
     {
         var holder = scoped.GetRequiredService<ActorHolder>();
         var db0 = scoped.GetRequiredService<IDbContextFactory<AnSinhDbContext>>();
+        var board = scoped.GetService<JobProgressBoard>() ?? new JobProgressBoard();
+        var log = scoped.GetService<ILoggerFactory>()?.CreateLogger("AnSinh.Jobs");
         BackgroundJob job;
         await using (var peek = await db0.CreateDbContextAsync(ct))
         {
@@ -113,7 +142,7 @@ public static class JobStore
         }
         holder.Actor = new FixedActor(job.CreatedById, job.CreatedBy, job.CreatedByRole, job.CreatedByScope);
         var handler = scoped.GetServices<IJobHandler>().Single(h => h.Kind == job.Kind);
-        var progress = new DbProgress(db0, jobId, extraProgress);
+        var progress = new DbProgress(db0, board, jobId, extraProgress);
         await progress.SetStatusAsync(JobStatus.Running, null, null, ct);
         try
         {
@@ -122,13 +151,22 @@ public static class JobStore
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            await progress.SetStatusAsync(JobStatus.Failed, ex.Message, null, CancellationToken.None);
+            if (DatabaseFailures.Classify(ex) == DatabaseFailure.None && ex.GetType().Namespace?.StartsWith("AnSinh", StringComparison.Ordinal) != true)
+            {
+                log?.LogError(ex, "Job {JobId} ({Kind}) failed", jobId, job.Kind);
+            }
+            await progress.SetStatusAsync(JobStatus.Failed, DatabaseFailures.UserMessage(ex), null, CancellationToken.None);
+        }
+        finally
+        {
+            board.Remove(jobId);
         }
     }
 
-    private sealed class DbProgress(IDbContextFactory<AnSinhDbContext> factory, Guid jobId, IJobProgress? extra) : IJobProgress
+    private sealed class DbProgress(IDbContextFactory<AnSinhDbContext> factory, JobProgressBoard board, Guid jobId, IJobProgress? extra) : IJobProgress
     {
         private long _lastWrite = -1;
+        private (long Done, long Total)? _last;
 
         public async Task ReportAsync(long done, long total, string? message = null)
         {
@@ -136,17 +174,38 @@ public static class JobStore
             {
                 await extra.ReportAsync(done, total, message);
             }
+            board.Set(jobId, done, total, message);
+            _last = (done, total);
             var now = Environment.TickCount64;
-            if (_lastWrite >= 0 && now - _lastWrite < 250 && done < total)
+            if (_lastWrite >= 0 && now - _lastWrite < 1000 && done < total)
             {
                 return;
             }
             _lastWrite = now;
             await using var db = await factory.CreateDbContextAsync();
-            await db.Jobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(s => s
-                .SetProperty(j => j.Done, done)
-                .SetProperty(j => j.Total, total)
-                .SetProperty(j => j.Message, message));
+            // Best effort: while a write (often the job's own transaction) holds SQLite, the row
+            // waits for the next report or the final state; the board answers in the meantime.
+            var gate = db.Gate;
+            if (gate is not null && !gate.TryEnter())
+            {
+                return;
+            }
+            try
+            {
+                db.Database.SetCommandTimeout(2);
+                await db.Jobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(s => s
+                    .SetProperty(j => j.Done, done)
+                    .SetProperty(j => j.Total, total)
+                    .SetProperty(j => j.Message, message));
+            }
+            catch (Exception ex) when (DatabaseFailures.Classify(ex) == DatabaseFailure.Busy)
+            {
+                // Another process holds the database: the progress row catches up later.
+            }
+            finally
+            {
+                gate?.Exit();
+            }
         }
 
         public async Task SetStatusAsync(JobStatus status, string? message, string? result, CancellationToken ct)
@@ -154,6 +213,10 @@ public static class JobStore
             await using var db = await factory.CreateDbContextAsync(ct);
             var job = await db.Jobs.SingleAsync(j => j.Id == jobId, ct);
             job.Status = status;
+            if (_last is { } last)
+            {
+                (job.Done, job.Total) = last;
+            }
             if (message is not null)
             {
                 job.Message = message.Length > 2000 ? message[..2000] : message;

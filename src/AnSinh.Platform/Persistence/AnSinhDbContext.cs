@@ -23,11 +23,12 @@ public enum DatabaseEngine
 /// </summary>
 public abstract class AnSinhDbContext : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>
 {
-    // One writer at a time extends the chain inside this process; across processes the
-    // transaction holds SQLite's write lock or PostgreSQL's advisory lock.
-    private static readonly SemaphoreSlim AuditGate = new(1, 1);
+    // The chain's head is extended by one transaction at a time: SQLite's write lock (taken after
+    // the process's WriteGate) or PostgreSQL's advisory lock, both held until the commit.
     private const long AuditLockKey = 0x414e5349_4e48;
     private static long _placeholderId;
+    private WriteGate? _gate;
+    private bool _holdsGate;
 
     // Vietnamese stays readable in the log (no \u escapes); the values are data, never HTML.
     private static readonly JsonSerializerOptions AuditJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -123,63 +124,133 @@ public abstract class AnSinhDbContext : IdentityDbContext<AppUser, IdentityRole<
             .Where(e => e.State == EntityState.Added && e.Entity.Hash.Length == 0)
             .Select(e => e.Entity)
             .ToList();
-        if (pending.Count == 0)
+        // A save outside a transaction takes the gate itself; inside one, the transaction's owner
+        // already holds it (or SQLite's lock), and waiting for the gate there would invert the order.
+        var gate = !_holdsGate && Database.CurrentTransaction is null && ChangeTracker.HasChanges() ? Gate : null;
+        if (gate is not null)
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await gate.EnterAsync(cancellationToken);
+            _holdsGate = true;
         }
-
-        await AuditGate.WaitAsync(cancellationToken);
         try
         {
-            var ownTransaction = Database.CurrentTransaction is null
-                ? await Database.BeginTransactionAsync(cancellationToken)
-                : null;
-            try
-            {
-                await LockAuditChainAsync(cancellationToken);
-                var last = await AuditEvents.AsNoTracking().OrderByDescending(x => x.Id)
-                    .Select(x => new { x.Id, x.Hash }).FirstOrDefaultAsync(cancellationToken);
-                var lastId = last?.Id ?? 0;
-                var lastHash = last?.Hash ?? "";
-                foreach (var e in pending)
-                {
-                    // Keys cannot change while tracked: re-attach each event under its place in the chain.
-                    Entry(e).State = EntityState.Detached;
-                    e.Id = ++lastId;
-                    e.PreviousHash = lastHash;
-                    e.Hash = AuditEvent.ComputeHash(e);
-                    lastHash = e.Hash;
-                    AuditEvents.Add(e);
-                }
-                var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-                if (ownTransaction is not null)
-                {
-                    await ownTransaction.CommitAsync(cancellationToken);
-                }
-                return written;
-            }
-            catch
-            {
-                foreach (var e in pending)
-                {
-                    Entry(e).State = EntityState.Detached;
-                    e.Hash = "";
-                    e.Id = Interlocked.Decrement(ref _placeholderId);
-                    AuditEvents.Add(e);
-                }
-                throw;
-            }
-            finally
-            {
-                if (ownTransaction is not null)
-                {
-                    await ownTransaction.DisposeAsync();
-                }
-            }
+            return pending.Count == 0
+                ? await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken)
+                : await SaveWithAuditAsync(pending, acceptAllChangesOnSuccess, cancellationToken);
         }
         finally
         {
-            AuditGate.Release();
+            if (gate is not null)
+            {
+                _holdsGate = false;
+                gate.Exit();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Begins a write transaction in the one lock order of the application (ADR 0022): on SQLite
+    /// the process's <see cref="WriteGate"/> first (a bounded wait, then 503), then SQLite's write
+    /// lock (BEGIN IMMEDIATE); on PostgreSQL row and advisory locks as the work takes them.
+    /// </summary>
+    public async Task<WriteTransaction> BeginWriteAsync(CancellationToken ct = default)
+    {
+        var gate = _holdsGate ? null : Gate;
+        if (gate is not null)
+        {
+            await gate.EnterAsync(ct);
+            _holdsGate = true;
+        }
+        try
+        {
+            var tx = await Database.BeginTransactionAsync(ct);
+            return new WriteTransaction(tx, gate is null ? null : () =>
+            {
+                _holdsGate = false;
+                gate.Exit();
+            });
+        }
+        catch
+        {
+            if (gate is not null)
+            {
+                _holdsGate = false;
+                gate.Exit();
+            }
+            throw;
+        }
+    }
+
+    /// <summary>The process's write gate of this database (SQLite only).</summary>
+    public WriteGate? Gate => Engine == DatabaseEngine.Sqlite
+        ? _gate ??= WriteGate.For(Database.GetConnectionString() ?? "")
+        : null;
+
+    /// <summary>
+    /// Serialises one per-unit number series (household codes of a commune…) until the transaction
+    /// ends, so that reading the last number and writing the next cannot race. SQLite's write lock
+    /// already does this; PostgreSQL takes a transaction-level advisory lock on (series, unit).
+    /// Taken before the audit chain's lock, never after it.
+    /// </summary>
+    public async Task LockSeriesAsync(UnitSeries series, int unitId, CancellationToken ct)
+    {
+        if (Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("A number series is locked inside a write transaction.");
+        }
+        if (Engine == DatabaseEngine.Postgres)
+        {
+            var kind = (int)series;
+            await Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({kind}, {unitId})", ct);
+        }
+    }
+
+    private async Task<int> SaveWithAuditAsync(List<AuditEvent> pending, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        var ownTransaction = Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        try
+        {
+            await LockAuditChainAsync(cancellationToken);
+            var last = await AuditEvents.AsNoTracking().OrderByDescending(x => x.Id)
+                .Select(x => new { x.Id, x.Hash }).FirstOrDefaultAsync(cancellationToken);
+            var lastId = last?.Id ?? 0;
+            var lastHash = last?.Hash ?? "";
+            foreach (var e in pending)
+            {
+                // Keys cannot change while tracked: re-attach each event under its place in the chain.
+                Entry(e).State = EntityState.Detached;
+                e.Id = ++lastId;
+                e.PreviousHash = lastHash;
+                e.Hash = AuditEvent.ComputeHash(e);
+                lastHash = e.Hash;
+                AuditEvents.Add(e);
+            }
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+            return written;
+        }
+        catch
+        {
+            foreach (var e in pending)
+            {
+                Entry(e).State = EntityState.Detached;
+                e.Hash = "";
+                e.Id = Interlocked.Decrement(ref _placeholderId);
+                AuditEvents.Add(e);
+            }
+            throw;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
         }
     }
 

@@ -7,6 +7,7 @@ using AnSinh.Registry.Import;
 using AnSinh.Registry.Persons;
 using AnSinh.Registry.Rehoming;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace AnSinh.Web.Api;
 
@@ -94,13 +95,14 @@ internal static class RegistryApi
             return TypedResults.Accepted($"/api/jobs/{job.Id}", new { jobId = job.Id });
         }).DisableAntiforgery();
 
-        app.MapGet("/api/jobs/{id:guid}", async (Guid id, AnSinhDbContext db, CancellationToken ct) =>
+        app.MapGet("/api/jobs/{id:guid}", async (Guid id, AnSinhDbContext db, JobProgressBoard board, CancellationToken ct) =>
         {
-            var job = await db.Jobs.FindAsync([id], ct);
+            var job = await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, ct);
             if (job is null || (job.CreatedById != db.Actor.UserId && db.Actor.Role != Platform.Identity.Role.Administrator))
             {
                 throw new NotFoundException("Không tìm thấy tác vụ.");
             }
+            board.Overlay(job);
             return new
             {
                 job.Id,

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AnSinh.Web.Infrastructure;
 
-/// <summary>The one error path: validation 400, not found 404, broken rule or stale edit 409, else a logged 500.</summary>
+/// <summary>The one error path: validation 400, not found 404, broken rule, stale edit or duplicate 409, database busy 503 (Retry-After), else a logged 500.</summary>
 internal sealed class AppExceptionHandler(IProblemDetailsService problems, ILogger<AppExceptionHandler> log) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
@@ -17,6 +17,10 @@ internal sealed class AppExceptionHandler(IProblemDetailsService problems, ILogg
             log.LogError(exception, "Unhandled error on {Path}", http.Request.Path);
         }
         http.Response.StatusCode = status;
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            http.Response.Headers.RetryAfter = (exception is DatabaseBusyException b ? b.RetryAfterSeconds : 5).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         ProblemDetails problem = errors is null
             ? new ProblemDetails { Status = status, Title = title, Detail = detail }
             : new HttpValidationProblemDetails(errors.ToDictionary(e => e.Key, e => e.Value)) { Status = status, Title = title, Detail = detail };
@@ -32,6 +36,8 @@ internal sealed class AppExceptionHandler(IProblemDetailsService problems, ILogg
         NotFoundException n => (404, "Không tìm thấy", n.Message, null),
         RuleViolationException r => (409, "Không thực hiện được", r.Message, null),
         DbUpdateConcurrencyException => (409, "Dữ liệu đã bị thay đổi", "Bản ghi đã được người khác sửa; hãy tải lại rồi sửa lại.", null),
+        _ when DatabaseFailures.Classify(exception) == DatabaseFailure.Busy => (503, "Hệ thống đang bận", DatabaseBusyException.DefaultMessage, null),
+        _ when DatabaseFailures.Classify(exception) == DatabaseFailure.Duplicate => (409, "Dữ liệu trùng", DatabaseFailures.DuplicateMessage, null),
         _ => (500, "Lỗi hệ thống", "Đã có lỗi ngoài dự kiến; lỗi đã được ghi lại.", null),
     };
 }

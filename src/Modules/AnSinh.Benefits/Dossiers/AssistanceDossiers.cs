@@ -404,7 +404,7 @@ public sealed class AssistanceDossiers(AnSinhDbContext db, ScopeResolver scopes,
         {
             throw new InputValidationException("reason", "Quyết định không hưởng cần nêu lý do.");
         }
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginWriteAsync(ct);
         if (r.Approve == true)
         {
             var set = await parameters.LoadAsync(ct);

@@ -227,7 +227,7 @@ public sealed class HealthCards(AnSinhDbContext db, ScopeResolver scopes, IPerio
             .Where(b => b.Scheme == Scheme.BaseSalary && b.ProvinceCode == null && b.ValidFrom <= from && (b.ValidTo == null || b.ValidTo >= from))
             .OrderByDescending(b => b.ValidFrom).Select(b => (long?)b.Amount).FirstOrDefaultAsync(ct)
             ?? throw new InputValidationException("validFrom", $"Chưa có mức lương cơ sở áp dụng ngày {from:dd/MM/yyyy} để tính mức đóng.");
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginWriteAsync(ct);
         var rows = await DeriveAsync(unit, from, groups, null, ct);
         // A card that overlaps the new period, even one starting later, means the person is covered.
         var overlapping = (await db.Set<HealthCard>().AsNoTracking().Where(c => c.CommuneUnitId == unit.Id && c.ValidTo >= from && c.ValidFrom <= to)

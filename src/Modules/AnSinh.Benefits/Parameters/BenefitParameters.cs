@@ -179,7 +179,7 @@ public sealed class BenefitParameters(AnSinhDbContext db)
             }
         }
         errors.ThrowIfAny();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginWriteAsync(ct);
         var existing = await db.Set<MeritRate>().Where(x => x.Table == table).ToListAsync(ct);
         if (existing.Any(x => x.ValidFrom >= r.ValidFrom))
         {

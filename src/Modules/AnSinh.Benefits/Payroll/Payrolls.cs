@@ -126,7 +126,7 @@ public sealed class Payrolls(AnSinhDbContext db, ScopeResolver scopes, BenefitPa
         var i = 0;
         while (i < units.Count)
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await using var tx = await db.BeginWriteAsync(ct);
             var lines = 0;
             while (i < units.Count && lines < LinesPerCommit)
             {
@@ -152,7 +152,7 @@ public sealed class Payrolls(AnSinhDbContext db, ScopeResolver scopes, BenefitPa
     {
         var set = pricer.Parameters;
         var hash = PayrollRules.ParametersHash(set);
-        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        var own = db.Database.CurrentTransaction is null ? await db.BeginWriteAsync(ct) : null;
         await using var _ = own;
         var run = await db.Set<PayrollRun>().FirstOrDefaultAsync(x => x.CommuneUnitId == unit.Id && x.Month == month, ct);
         if (run is { Status: PayrollStatus.Approved })
@@ -522,7 +522,7 @@ public sealed class Payrolls(AnSinhDbContext db, ScopeResolver scopes, BenefitPa
             }
             lines = lines.Where(l => only.Contains(l.BeneficiaryId));
         }
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginWriteAsync(ct);
         var amount = await lines.SumAsync(l => l.Amount, ct);
         var date = r.Date!.Value;
         var reference = r.Reference?.Trim();

@@ -84,7 +84,7 @@ public sealed class PresidentGiftLists(AnSinhDbContext db, ScopeResolver scopes)
             throw new InputValidationException("asOf", $"Ngày chốt danh sách {asOf:dd/MM/yyyy} quá xa trong tương lai; chỉ lập trước tối đa 60 ngày.");
         }
         var unit = await CommuneAsync(r.CommuneCode, ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginWriteAsync(ct);
         var list = await db.Set<PresidentGiftList>().FirstOrDefaultAsync(l => l.CommuneUnitId == unit.Id && l.Occasion == occasion && l.Year == year, ct);
         if (list is not null)
         {
@@ -239,7 +239,7 @@ public sealed class PresidentGiftLists(AnSinhDbContext db, ScopeResolver scopes)
             throw new InputValidationException("date", $"Ngày trao quà {r.Date:dd/MM/yyyy} ở tương lai.");
         }
         var list = await FindAsync(id, ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginWriteAsync(ct);
         var gifts = await db.Set<PresidentGift>().Where(g => g.ListId == id && g.Amount > 0).ToListAsync(ct);
         var chosen = gifts.Where(g => g.DeliveredOn is null).ToList();
         if (r.PersonIds is { Count: > 0 } named)

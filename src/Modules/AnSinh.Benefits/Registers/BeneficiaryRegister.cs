@@ -142,7 +142,7 @@ public sealed class BeneficiaryRegister(AnSinhDbContext db, ScopeResolver scopes
         {
             throw new InputValidationException(scheme == Scheme.Merit ? "category" : "clauses", note!);
         }
-        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await using var tx = db.Database.CurrentTransaction is null ? await db.BeginWriteAsync(ct) : null;
         if (await db.Set<Beneficiary>().AnyAsync(b => b.PersonId == person.Id && b.Scheme == scheme && b.EndedOn == null, ct))
         {
             throw new RuleViolationException($"{person.FullName} đã đang hưởng chế độ này; hãy chấm dứt quyết định cũ trước khi ghi quyết định mới.");

@@ -258,7 +258,7 @@ public sealed class EmergencyRelief(AnSinhDbContext db, ScopeResolver scopes, Be
         {
             throw new InputValidationException(ex.Field, ex.Message);
         }
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginWriteAsync(ct);
         if (await db.Set<ReliefCase>().AnyAsync(c => c.EventId == eventId && c.HouseholdId == householdId, ct))
         {
             throw new RuleViolationException($"Hộ {household.HeadName} đã có hồ sơ trợ giúp trong sự kiện này; mỗi hộ một hồ sơ.");

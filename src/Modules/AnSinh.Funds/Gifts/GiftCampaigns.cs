@@ -314,7 +314,7 @@ public sealed class GiftCampaigns(AnSinhDbContext db, FundDirectory directory, S
         {
             throw new InputValidationException("unitCode", $"Quà chỉ phân bổ cho xã, phường hiện hành thuộc {c.UnitName}; {unit.FullName} không thuộc địa bàn này.");
         }
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginWriteAsync(ct);
         await LockAsync(id, ct);
         var mobilised = await db.Set<GiftCampaign>().Where(x => x.Id == id).Select(x => x.GiftsMobilised).FirstAsync(ct);
         var allocated = await db.Set<GiftAllocation>().Where(a => a.CampaignId == id).SumAsync(a => (long?)a.Gifts, ct) ?? 0;
@@ -456,7 +456,7 @@ public sealed class GiftCampaigns(AnSinhDbContext db, FundDirectory directory, S
             throw new InputValidationException("group", $"Hộ {household.HeadName} không có trong danh sách {GroupName(group.Value).ToLowerInvariant()} ngày {date:dd/MM/yyyy}.");
         }
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginWriteAsync(ct);
         await LockAsync(id, ct);
         if (await db.Set<GiftHandout>().AnyAsync(h => h.CampaignId == id && h.HouseholdId == household.Id, ct))
         {

@@ -36,7 +36,7 @@ public sealed record PostResult(long Id, string? VoucherNumber, long Balance, bo
 
 /// <summary>
 /// Posts entries into a fund's books. Each post runs in one transaction that first takes the
-/// fund's row lock (PostgreSQL: SELECT … FOR UPDATE; SQLite: the write lock of BEGIN IMMEDIATE),
+/// fund's row lock (PostgreSQL: SELECT … FOR UPDATE; SQLite: the process's write gate, then the write lock of BEGIN IMMEDIATE — ADR 0022),
 /// then checks the balance, the closed period and the idempotency key against what is committed,
 /// and writes the entry, its lines, the new balances, the month totals and the audit event together.
 /// Nothing is ever updated or deleted: a mistake is reversed by a new entry.
@@ -44,9 +44,6 @@ public sealed record PostResult(long Id, string? VoucherNumber, long Balance, bo
 public sealed class FundLedger(AnSinhDbContext db, FundDirectory directory, ReceiptBatcher? batcher = null, IPeriodLock? locks = null)
 {
     private const int MaxBeneficiaries = 10_000;
-
-    // SQLite has one writer: posts of this process queue here instead of polling the database's busy lock.
-    private static readonly SemaphoreSlim SqliteWriter = new(1, 1);
 
     // The month totals this context already tracks (DbSet.Local scans every tracked entity: too slow for an import).
     private readonly Dictionary<(Guid, int, int, string), FundMonthTotal> _monthTotals = [];
@@ -1054,11 +1051,6 @@ public sealed class FundLedger(AnSinhDbContext db, FundDirectory directory, Rece
         {
             throw new InputValidationException("Idempotency-Key", "Khóa chống gửi trùng (Idempotency-Key) dài quá 100 ký tự.");
         }
-        var sqlite = db.Engine == DatabaseEngine.Sqlite;
-        if (sqlite)
-        {
-            await SqliteWriter.WaitAsync(ct);
-        }
         try
         {
             return await PostLockedAsync(fundIds, idempotencyKey, keyFund, post, ct);
@@ -1069,13 +1061,6 @@ public sealed class FundLedger(AnSinhDbContext db, FundDirectory directory, Rece
             db.ChangeTracker.Clear();
             _monthTotals.Clear();
             throw;
-        }
-        finally
-        {
-            if (sqlite)
-            {
-                SqliteWriter.Release();
-            }
         }
     }
 
@@ -1088,7 +1073,7 @@ public sealed class FundLedger(AnSinhDbContext db, FundDirectory directory, Rece
             stale.State = EntityState.Detached;
         }
         _monthTotals.Clear();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginWriteAsync(ct);
         var funds = new Dictionary<Guid, Fund>();
         // A fixed order of locks: two allocations between the same funds never wait on each other in a circle.
         if (fundIds.Count == 1)

@@ -94,7 +94,7 @@ public sealed class ClassifyRoundJob(AnSinhDbContext db, ReviewRounds rounds, IR
             lastId = page[^1].Id;
             if (results.Count > 0)
             {
-                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                await using var tx = await db.BeginWriteAsync(ct);
                 await writer.WriteAsync(results, ct);
                 await tx.CommitAsync(ct);
             }

@@ -514,7 +514,7 @@ public sealed class ReviewRounds(AnSinhDbContext db, ScopeResolver scopes, Manag
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await using var tx = await db.BeginWriteAsync(ct);
             var counts = await WriteDecisionAsync(db, round, decidedOn, ct);
             round.Stage = RoundStage.Decided;
             round.DecisionNumber = r.DecisionNumber!.Trim();

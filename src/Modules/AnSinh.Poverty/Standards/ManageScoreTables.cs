@@ -101,7 +101,7 @@ public sealed class ManageScoreTables(AnSinhDbContext db)
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await using var tx = await db.BeginWriteAsync(ct);
             var old = await db.Set<ScorePoint>().Where(p => p.StandardCode == standardCode).ToListAsync(ct);
             db.RemoveRange(old);
             await db.SaveChangesAsync(ct);

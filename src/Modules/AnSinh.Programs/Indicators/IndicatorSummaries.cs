@@ -148,7 +148,7 @@ public sealed class IndicatorSummaries(AnSinhDbContext db, IndicatorEngine engin
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await using var tx = await db.BeginWriteAsync(ct);
             var all = years.ToList();
             await db.Set<IndicatorSummary>().Where(s => all.Contains(s.Year) && ids.Contains(s.UnitId)).ExecuteDeleteAsync(ct);
             await BulkInsert.InsertAsync(db, rows, withKeys: true, ct);

@@ -17,7 +17,27 @@ public sealed class HouseholdService(AnSinhDbContext db, ScopeResolver scopes, I
 {
     private ICurrentActor Actor => db.Actor;
 
+    /// <summary>
+    /// Registers a household. Its code, when not given, is the commune's next one, read and written
+    /// under the commune's series lock; a clash that still happens (an import writing the same
+    /// code on PostgreSQL) is retried with the next code.
+    /// </summary>
     public async Task<RegisteredHousehold> RegisterAsync(RegisterHouseholdRequest request, CancellationToken ct = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await RegisterOnceAsync(request, ct);
+            }
+            catch (Exception ex) when (attempt < 3 && string.IsNullOrWhiteSpace(request.Code) && DatabaseFailures.Classify(ex) == DatabaseFailure.Duplicate)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<RegisteredHousehold> RegisterOnceAsync(RegisterHouseholdRequest request, CancellationToken ct)
     {
         RequireEditor();
         var today = db.Today();
@@ -80,8 +100,10 @@ public sealed class HouseholdService(AnSinhDbContext db, ScopeResolver scopes, I
         // A household registered on a day of a period whose report is approved would change its counts.
         await locks.EnsureOpenAsync(commune!, date, ct);
 
-        code ??= await NextCodeAsync(commune!.Id, ct);
-        var household = NewHousehold(commune!, village, code, address, date);
+        await using var tx = await db.BeginWriteAsync(ct);
+        await db.LockSeriesAsync(UnitSeries.HouseholdCode, commune!.Id, ct);
+        code ??= await NextCodeAsync(commune.Id, ct);
+        var household = NewHousehold(commune, village, code, address, date);
         db.Add(household);
         foreach (var m in members)
         {
@@ -96,6 +118,7 @@ public sealed class HouseholdService(AnSinhDbContext db, ScopeResolver scopes, I
         db.Add(NewLocation(household, members.FirstOrDefault(m => m.Relationship == Relationship.Head)?.EthnicityCode, date));
         AddEvent(household.Id, null, HouseholdEventKind.Registered, date, "Đăng ký hộ mới");
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return new RegisteredHousehold(household.Id, household.Code);
     }
 
@@ -397,6 +420,8 @@ public sealed class HouseholdService(AnSinhDbContext db, ScopeResolver scopes, I
 
         var commune = await db.AdminUnits.AsNoTracking().FirstAsync(u => u.Id == household.CommuneUnitId, ct);
         await locks.EnsureOpenAsync(commune, date, ct);
+        await using var tx = await db.BeginWriteAsync(ct);
+        await db.LockSeriesAsync(UnitSeries.HouseholdCode, commune.Id, ct);
         var code = await NextCodeAsync(commune.Id, ct);
         var created = NewHousehold(commune, village, code, address, date);
         db.Add(created);
@@ -418,6 +443,7 @@ public sealed class HouseholdService(AnSinhDbContext db, ScopeResolver scopes, I
         AddEvent(household.Id, null, HouseholdEventKind.Split, date, reason, other: created.Id);
         AddEvent(created.Id, null, HouseholdEventKind.Split, date, reason, other: household.Id);
         await SaveAsync(ct);
+        await tx.CommitAsync(ct);
         return new RegisteredHousehold(created.Id, created.Code);
     }
 

@@ -287,7 +287,7 @@ public sealed class HouseholdImport(AnSinhDbContext db, ScopeResolver scopes, IR
         var writtenHouseholds = 0;
         var writtenPersons = 0;
         var villagesCreated = 0;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginWriteAsync(ct);
         villagesCreated = await EnsureVillagesAsync(toWrite.Values, ct);
         var villageIds = await VillageIdsAsync(toWrite.Values, ct);
         var batchHouseholds = new List<Household>(BatchHouseholds);

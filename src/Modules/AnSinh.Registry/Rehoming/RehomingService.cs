@@ -36,7 +36,7 @@ public sealed class RehomingService(AnSinhDbContext db, ScopeResolver scopes)
         var households = await db.Set<Household>().InScope(scope).Where(h => oldIds.Contains(h.CommuneUnitId)).ToListAsync(ct);
         var newUnits = await db.AdminUnits.AsNoTracking().Where(u => u.ValidFrom == newFrom && u.Level == AdminLevel.Commune).ToDictionaryAsync(u => u.Id, ct);
         var moved = 0;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginWriteAsync(ct);
         foreach (var h in households)
         {
             if (single.TryGetValue(h.CommuneUnitId, out var link) && newUnits.TryGetValue(link.NewUnitId, out var target))
@@ -104,7 +104,7 @@ public sealed class RehomingService(AnSinhDbContext db, ScopeResolver scopes)
         {
             throw new RuleViolationException($"Xã cũ {wrong.CommuneCode} không được sáp nhập vào {target.FullName}.");
         }
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginWriteAsync(ct);
         foreach (var h in households)
         {
             await MoveAsync(h, target, h.VillageName, ct);
