@@ -37,4 +37,23 @@ public sealed class ArchitectureTests
         Assert.All(refs, r => Assert.Contains(r, new[] { "AnSinh.Platform", "AnSinh.Registry" }));
         Assert.DoesNotContain("AnSinh.Poverty", References(typeof(AnSinh.Registry.Households.Household).Assembly));
     }
+
+    [Fact]
+    public void Every_write_transaction_is_begun_through_the_write_gate()
+    {
+        // ADR 0022: one lock order; a raw BeginTransaction on SQLite would take the database's lock without the gate.
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "AnSinh.slnx")))
+        {
+            root = root.Parent;
+        }
+        Assert.NotNull(root);
+        var offenders = Directory.EnumerateFiles(Path.Combine(root.FullName, "src"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.EndsWith("AnSinhDbContext.cs", StringComparison.Ordinal))
+            .Where(f => File.ReadAllText(f).Contains("Database.BeginTransaction", StringComparison.Ordinal))
+            .Select(f => Path.GetRelativePath(root.FullName, f))
+            .ToList();
+        Assert.Empty(offenders);
+    }
 }
