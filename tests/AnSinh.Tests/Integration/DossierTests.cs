@@ -102,11 +102,12 @@ public sealed class DossierTests
         Assert.DoesNotContain("hiv", text, StringComparison.Ordinal);
         Assert.Equal("Trợ cấp xã hội hằng tháng (Điều 5 Nghị định 20/2021/NĐ-CP)", line.GetProperty("category").GetString());
 
-        // An inspector reads the dossier without the HIV details; a viewer not at all.
+        // An inspector reads the dossier without the HIV details (the HIV clause is masked, as everywhere); a viewer not at all.
         var inspector = await app.UserAsync("inspector", Commune);
         var seen = await OkAsync(await inspector.GetAsync($"/api/benefits/dossiers/{id}"));
         Assert.Equal(JsonValueKind.Null, seen.GetProperty("hiv").ValueKind);
-        Assert.Equal(JsonValueKind.Null, seen.GetProperty("clauses").ValueKind);
+        Assert.Equal(AnSinh.Benefits.Registers.SensitiveClauses.Marker, seen.GetProperty("clauses").GetString());
+        Assert.DoesNotContain("5.8", seen.GetRawText(), StringComparison.Ordinal);
         var viewer = await app.UserAsync("viewer", Commune);
         Assert.Equal(HttpStatusCode.NotFound, (await viewer.GetAsync($"/api/benefits/dossiers/{id}")).StatusCode);
 

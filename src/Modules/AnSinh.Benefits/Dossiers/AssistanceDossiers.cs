@@ -145,7 +145,7 @@ public sealed class AssistanceDossiers(AnSinhDbContext db, ScopeResolver scopes,
             CreatedBy = db.Actor.UserName,
         };
         db.Add(dossier);
-        db.Audit("dossier.file", "dossier", dossier.Id.ToString(), dossier.CommuneCode, after: new { dossier.PersonId, dossier.Scheme, dossier.Clauses, dossier.FiledOn, dossier.ReviewDueOn });
+        db.Audit("dossier.file", "dossier", dossier.Id.ToString(), dossier.CommuneCode, after: new { dossier.PersonId, dossier.Scheme, Clauses = SensitiveClauses.Masked(dossier.Clauses), dossier.FiledOn, dossier.ReviewDueOn });
         await db.SaveChangesAsync(ct);
         return View(dossier, []);
     }
@@ -172,7 +172,7 @@ public sealed class AssistanceDossiers(AnSinhDbContext db, ScopeResolver scopes,
     {
         var sensitive = BeneficiaryRegister.SeesSensitive(db.Actor.Role);
         var today = db.Today();
-        return new DossierView(d.Id, d.PersonId, d.FullName, d.CommuneCode, d.Scheme, sensitive || !(d.Hiv || (d.Clauses ?? "").Split(',').Any(c => DossierRules.HivClauses.Contains(c))) ? d.Clauses : null,
+        return new DossierView(d.Id, d.PersonId, d.FullName, d.CommuneCode, d.Scheme, SensitiveClauses.AsSeenBy(d.Clauses, db.Actor.Role),
             sensitive ? d.Disability : null, sensitive ? d.Hiv : null, StatusCode(d.Status), d.FiledOn, d.ReviewDueOn, d.ReviewedOn,
             (d.ReviewedOn ?? today) > d.ReviewDueOn && (d.ReviewedOn is not null || d.Status == DossierStatus.Filed), d.ReviewNote, d.PostedFrom, d.PostedTo, d.DecidedOn,
             d.DecisionNumber, d.RejectionReason, d.BeneficiaryId, d.EntitledFrom,

@@ -589,7 +589,7 @@ public sealed class Payrolls(AnSinhDbContext db, ScopeResolver scopes, BenefitPa
         return runs.Select(r => View(r, 0, 0)).ToList();
     }
 
-    /// <summary>The lines of a payroll with each person's name; every read is audited.</summary>
+    /// <summary>The lines of a payroll with each person's name, the HIV clauses of their bases masked for who may not read HIV; every read is audited.</summary>
     public async Task<(PayrollRunView Run, List<PayrollLineView> Lines)> LinesAsync(Guid id, CancellationToken ct = default)
     {
         var run = await GetAsync(id, ct);
@@ -601,7 +601,7 @@ public sealed class Payrolls(AnSinhDbContext db, ScopeResolver scopes, BenefitPa
         db.Audit("payroll.read", "payroll", id.ToString(), run.CommuneCode, after: new { lines = rows.Count });
         await db.SaveChangesAsync(ct);
         return (run, rows.Select(x => new PayrollLineView(x.l.Id, x.l.BeneficiaryId, x.FullName, x.NationalId, BenefitParameters.SchemeCode(x.l.Scheme), KindCode(x.l.Kind),
-            x.l.ForMonth.ToString("yyyy-MM"), x.l.Amount, x.l.Basis, x.l.PaidOn, x.l.PaymentMethod, x.l.PaymentReference)).ToList());
+            x.l.ForMonth.ToString("yyyy-MM"), x.l.Amount, SensitiveClauses.TextAsSeenBy(x.l.Basis, db.Actor.Role)!, x.l.PaidOn, x.l.PaymentMethod, x.l.PaymentReference)).ToList());
     }
 
     /// <summary>The month's increases and decreases against the commune's previous month (danh sách tăng, giảm).</summary>

@@ -19,7 +19,7 @@ public sealed record EndRequest(string? Reason, DateOnly? Date, string? Note);
 /// <summary>The end of an entitlement; on a death, the funeral support proposed at the dated rate.</summary>
 public sealed record EndResult(Guid Id, DateOnly LastPaidMonth, string Reason, long? FuneralSupport, string? FuneralExplanation);
 
-/// <summary>A beneficiary as the reader may see them: HIV, disability and injury shown only to the roles that handle dossiers.</summary>
+/// <summary>A beneficiary as the reader may see them: HIV (the field and the HIV clauses), disability and injury shown only to the roles that handle dossiers.</summary>
 public sealed record BeneficiaryView(Guid Id, Guid PersonId, string FullName, DateOnly BirthDate, string CommuneCode, string Scheme, string? Clauses,
     string? Disability, bool? Hiv, string? Category, int Martyrs, int? InjuryPercent, string DecisionNumber, DateOnly DecisionDate, DateOnly EntitledFrom,
     DateOnly? EndedOn, long? MonthlyAmount, string? AmountNote, bool SensitiveShown, string? MartyrCertificates = null);
@@ -153,7 +153,7 @@ public sealed class BeneficiaryRegister(AnSinhDbContext db, ScopeResolver scopes
         }
         db.Add(beneficiary);
         db.Audit("beneficiary.create", "beneficiary", beneficiary.Id.ToString(), beneficiary.CommuneCode,
-            after: new { beneficiary.PersonId, scheme = BenefitParameters.SchemeCode(beneficiary.Scheme), beneficiary.Clauses, beneficiary.Category, beneficiary.DecisionNumber, beneficiary.EntitledFrom });
+            after: new { beneficiary.PersonId, scheme = BenefitParameters.SchemeCode(beneficiary.Scheme), Clauses = SensitiveClauses.Masked(beneficiary.Clauses), beneficiary.Category, beneficiary.DecisionNumber, beneficiary.EntitledFrom });
         await db.SaveChangesAsync(ct);
         if (tx is not null)
         {
@@ -312,8 +312,8 @@ public sealed class BeneficiaryRegister(AnSinhDbContext db, ScopeResolver scopes
     private static BeneficiaryView View(Beneficiary b, long? amount, string? note, Role role)
     {
         var shown = SeesSensitive(role);
-        return new BeneficiaryView(b.Id, b.PersonId, b.FullName, b.BirthDate, b.CommuneCode, BenefitParameters.SchemeCode(b.Scheme), b.Clauses,
+        return new BeneficiaryView(b.Id, b.PersonId, b.FullName, b.BirthDate, b.CommuneCode, BenefitParameters.SchemeCode(b.Scheme), SensitiveClauses.AsSeenBy(b.Clauses, role),
             shown ? b.Disability : null, shown ? b.Hiv : null, b.Category, b.Martyrs, shown ? b.InjuryPercent : null, b.DecisionNumber, b.DecisionDate,
-            b.EntitledFrom, b.EndedOn, amount, note, shown, b.MartyrCertificates);
+            b.EntitledFrom, b.EndedOn, amount, SensitiveClauses.TextAsSeenBy(note, role), shown, b.MartyrCertificates);
     }
 }
