@@ -36,7 +36,8 @@ builder.Services.AddAuthentication(o =>
     .AddIdentityCookies(o => o.ApplicationCookie?.Configure(c =>
     {
         c.LoginPath = "/login";
-        c.AccessDeniedPath = "/login";
+        // Signed in but without the role for a page: a 403 page that says so, not the sign-in form again.
+        c.AccessDeniedPath = "/access-denied";
         c.Cookie.Name = "ansinh.auth";
         c.ExpireTimeSpan = TimeSpan.FromHours(8);
         c.SlidingExpiration = true;
