@@ -10,6 +10,7 @@ using AnSinh.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Xunit.Abstractions;
 using static AnSinh.Tests.Infrastructure.ApiResponses;
 
 namespace AnSinh.Tests.Integration;
@@ -19,7 +20,7 @@ namespace AnSinh.Tests.Integration;
 /// write that waits without a bound, race-free per-unit numbers, a job's progress that its own
 /// transaction cannot block.
 /// </summary>
-public sealed class ConcurrencyTests
+public sealed class ConcurrencyTests(ITestOutputHelper output)
 {
     private const string Commune = "00004";
 
@@ -72,6 +73,7 @@ public sealed class ConcurrencyTests
             }
         }
         await Task.WhenAll(Enumerable.Range(0, 16).Select(n => Task.Run(() => Client(n))));
+        output.WriteLine($"{engine}: {string.Join(", ", counts.OrderBy(c => c.Key).Select(c => $"{c.Value} {c.Key}"))} in {until.Elapsed.TotalSeconds:N1} s, {failures.Count} failed");
 
         Assert.Empty(failures);
         Assert.All(new[] { "household", "receipt", "sign-in" }, k => Assert.True(counts.GetValueOrDefault(k) > 5, $"{k}: {counts.GetValueOrDefault(k)}"));
@@ -218,6 +220,7 @@ public sealed class ConcurrencyTests
             await Task.Delay(200);
         }
 
+        output.WriteLine($"{engine}: import of 100,000 rows {job.GetProperty("status").GetString()} after {watch.Elapsed.TotalSeconds:N1} s; officer saves {saved} (503 then retried: {busy}); progress values seen while running: {progressSeen.Count}");
         Assert.True(job.GetProperty("status").GetString() == "succeeded", job.GetProperty("message").GetString());
         Assert.Equal(25_000, job.GetProperty("result").GetProperty("householdsWritten").GetInt32());
         Assert.True(saved > 0, $"saved {saved}, busy {busy}");
