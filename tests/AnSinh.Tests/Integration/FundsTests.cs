@@ -463,7 +463,9 @@ public sealed class FundsTests
         var text = accounts.ToString();
         Assert.Contains("Trần Thị Bích", text, StringComparison.Ordinal);
         Assert.Contains("Nhà hảo tâm ẩn danh", text, StringComparison.Ordinal);
-        Assert.Equal("Lục Văn Thụ", accounts.GetProperty("beneficiaries")[0].GetProperty("name").GetString());
+        // Support is counted by kind, no beneficiary named: "medical" beside a name is a health detail (RULES.md §6).
+        Assert.DoesNotContain("Lục Văn Thụ", text, StringComparison.Ordinal);
+        Assert.Equal(1, accounts.GetProperty("supported").EnumerateArray().Single(s => s.GetProperty("category").GetString() == "medical").GetProperty("households").GetInt32());
         Assert.DoesNotContain(household.ToString(), text, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("nationalId", text, StringComparison.OrdinalIgnoreCase);
 

@@ -11,11 +11,14 @@ public sealed record PublicationView(Guid FundId, string FundName, string UnitNa
 
 public sealed record PublicDonor(string Name, string Type, long Amount, int Gifts);
 
-/// <summary>A beneficiary as the public may see them (RULES.md §6): the household head's name, the village, the kind of support. No ID, no amount, no health.</summary>
-public sealed record PublicBeneficiary(string Name, string? Village, string CommuneCode, string Category);
+/// <summary>
+/// The support of a kind, counted: how many households of the register the year's spending vouchers name.
+/// Published accounts name no beneficiary (RULES.md §6): a name beside "medical" support is a health detail.
+/// </summary>
+public sealed record PublicSupport(string Category, string Name, int Households);
 
 public sealed record PublicAccountsView(PublicationView Publication, FundReport Report, IReadOnlyList<PublicDonor> Donors, int DonorsNotListed,
-    IReadOnlyList<PublicBeneficiary> Beneficiaries, int BeneficiariesNotListed, IReadOnlyList<CampaignView> Campaigns);
+    IReadOnlyList<PublicSupport> Supported, IReadOnlyList<CampaignView> Campaigns);
 
 public sealed record PublicCampaignAllocation(string ToFund, string ToUnit, long Amount);
 
@@ -54,12 +57,16 @@ public sealed class PublicAccounts(AnSinhDbContext db, FundDirectory directory, 
         return publication;
     }
 
-    public async Task<List<PublicationView>> ListAsync(CancellationToken ct = default) =>
-        await db.Set<FundPublication>().AsNoTracking()
-            .Join(db.Set<Fund>(), p => p.FundId, f => f.Id, (p, f) => new { p, f })
-            .GroupJoin(db.Set<Campaign>(), x => x.p.CampaignId, c => c.Id, (x, cs) => new { x.p, x.f, cs })
-            .SelectMany(x => x.cs.DefaultIfEmpty(), (x, c) => new PublicationView(x.f.Id, x.f.Name, x.f.UnitName, x.p.Year, x.p.CampaignId, c == null ? null : c.Name, x.p.PublishedAt))
-            .OrderByDescending(p => p.Year).ThenBy(p => p.UnitName).Take(2000).ToListAsync(ct);
+    public async Task<List<PublicationView>> ListAsync(CancellationToken ct = default)
+    {
+        // Ordered on plain columns (a record built in the query cannot be ordered on), the campaign names read after.
+        var rows = await db.Set<FundPublication>().AsNoTracking()
+            .Join(db.Set<Fund>(), p => p.FundId, f => f.Id, (p, f) => new { f.Id, f.Name, f.UnitName, p.Year, p.CampaignId, p.PublishedAt })
+            .OrderByDescending(x => x.Year).ThenBy(x => x.UnitName).ThenBy(x => x.Name).Take(2000).ToListAsync(ct);
+        var campaignIds = rows.Where(r => r.CampaignId != null).Select(r => r.CampaignId!.Value).Distinct().ToList();
+        var names = campaignIds.Count == 0 ? [] : await db.Set<Campaign>().AsNoTracking().Where(c => campaignIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        return rows.Select(r => new PublicationView(r.Id, r.Name, r.UnitName, r.Year, r.CampaignId, r.CampaignId is { } c ? names.GetValueOrDefault(c) : null, r.PublishedAt)).ToList();
+    }
 
     public async Task<PublicAccountsView> AccountsAsync(Guid fundId, int year, CancellationToken ct = default)
     {
@@ -72,12 +79,16 @@ public sealed class PublicAccounts(AnSinhDbContext db, FundDirectory directory, 
         var entries = db.Set<JournalEntry>().AsNoTracking().Where(e => e.FundId == fundId && e.Date >= start && e.Date <= end);
         var (donors, notListed) = await DonorsAsync(entries, ct);
         var spendings = entries.Where(e => e.Kind == EntryKind.Spending && !db.Set<JournalEntry>().Any(r => r.ReversesEntryId == e.Id));
-        var beneficiaries = db.Set<SpendingBeneficiary>().AsNoTracking().Join(spendings, b => b.EntryId, e => e.Id, (b, e) => new { b.Name, b.VillageName, b.CommuneCode, e.Category, b.Id });
-        var total = await beneficiaries.CountAsync(ct);
-        var list = await beneficiaries.OrderBy(b => b.Id).Take(ListLimit).ToListAsync(ct);
+        // Counted by kind of support, never listed by name (RULES.md §6).
+        var supported = (await db.Set<SpendingBeneficiary>().AsNoTracking().Join(spendings, b => b.EntryId, e => e.Id, (b, e) => new { e.Category, b.HouseholdId, b.PersonId })
+                .Distinct().ToListAsync(ct))
+            .Where(b => b.Category != null)
+            .GroupBy(b => b.Category!.Value)
+            .OrderBy(g => g.Key)
+            .Select(g => new PublicSupport(LedgerRules.CategoryCode(g.Key), LedgerRules.CategoryName(g.Key), g.Select(b => b.HouseholdId ?? b.PersonId).Distinct().Count()))
+            .ToList();
         var campaignViews = (await CampaignsOfAsync(fundId, ct)).Where(c => c.StartsOn.Year <= year && c.EndsOn.Year >= year).ToList();
-        return new PublicAccountsView(View(publication, fund, null), report, donors, notListed,
-            list.Select(b => new PublicBeneficiary(b.Name, b.VillageName, b.CommuneCode, LedgerRules.CategoryName(b.Category!.Value))).ToList(), Math.Max(0, total - list.Count), campaignViews);
+        return new PublicAccountsView(View(publication, fund, null), report, donors, notListed, supported, campaignViews);
     }
 
     public async Task<PublicCampaignView> CampaignAccountsAsync(Guid campaignId, CancellationToken ct = default)
