@@ -42,6 +42,10 @@ public static class FundsApi
         g.MapGet("/{id:guid}/entries/{entryId:long}/voucher.pdf", async (Guid id, long entryId, FundDocuments docs, CancellationToken ct) =>
             TypedResults.File(await docs.VoucherAsync(id, entryId, ct), "application/pdf", $"chung-tu-{entryId}.pdf"));
         g.MapGet("/{id:guid}/stock", async (Guid id, FundQueries q, CancellationToken ct) => await q.StockAsync(id, ct));
+        // Household codes repeat from commune to commune: a spending's beneficiaries are looked up in one commune of the fund's area.
+        g.MapGet("/{id:guid}/beneficiary-communes", async (Guid id, FundQueries q, CancellationToken ct) => await q.BeneficiaryCommunesAsync(id, ct));
+        g.MapGet("/{id:guid}/households", async (Guid id, string? codes, string? communeCode, FundQueries q, CancellationToken ct) =>
+            await q.HouseholdsByCodeAsync(id, communeCode, (codes ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), ct));
 
         g.MapPost("/{id:guid}/receipts", async (Guid id, ReceiptRequest r, HttpRequest http, FundLedger ledger, CancellationToken ct) =>
             Posted(http, id, await ledger.ReceiveAsync(id, r, Key(http), ct)));

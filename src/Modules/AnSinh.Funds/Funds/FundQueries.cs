@@ -1,6 +1,9 @@
 using AnSinh.Funds.Ledger;
+using AnSinh.Platform.AdminUnits;
 using AnSinh.Platform.Errors;
 using AnSinh.Platform.Persistence;
+using AnSinh.Platform.Scoping;
+using AnSinh.Registry.Households;
 using Microsoft.EntityFrameworkCore;
 
 namespace AnSinh.Funds.Funds;
@@ -19,9 +22,98 @@ public sealed record StockRow(string Item, string Unit, decimal Quantity, long V
 
 public sealed record EntryPage(long Total, int Page, int PageSize, IReadOnlyList<EntryRow> Items);
 
+public sealed record CommuneChoice(string Code, string Name);
+
+public sealed record HouseholdMatch(string Code, Guid Id, string? HeadName, string CommuneCode);
+
 /// <summary>Reading a fund's books: the journal page by page, one entry with its lines and beneficiaries, the goods in stock.</summary>
-public sealed class FundQueries(AnSinhDbContext db, FundDirectory directory)
+public sealed class FundQueries(AnSinhDbContext db, FundDirectory directory, ScopeResolver scopes)
 {
+    /// <summary>The most household codes one look-up takes (a spending voucher's beneficiaries).</summary>
+    public const int MaxCodes = 1000;
+
+    /// <summary>
+    /// The communes whose households a fund above commune level may name (today's communes of its area, or a
+    /// district's own before July 2025), within the user's scope; empty for a commune's fund, which names its own.
+    /// </summary>
+    public async Task<List<CommuneChoice>> BeneficiaryCommunesAsync(Guid fundId, CancellationToken ct = default)
+    {
+        var fund = await directory.GetAsync(fundId, ct);
+        return fund.UnitLevel == AdminLevel.Commune ? [] : (await CommunesOfAsync(fund, ct)).Select(u => new CommuneChoice(u.Code, u.FullName)).ToList();
+    }
+
+    /// <summary>
+    /// The households a spending names by code. A code is unique only within its commune: each is looked up in the
+    /// fund's commune, or for a fund above commune level in the commune chosen within its area, among the households
+    /// of the user's scope, through the registry's one look-up (an ambiguous code is refused, never guessed).
+    /// </summary>
+    public async Task<List<HouseholdMatch>> HouseholdsByCodeAsync(Guid fundId, string? communeCode, IEnumerable<string> codes, CancellationToken ct = default)
+    {
+        var fund = await directory.GetAsync(fundId, ct);
+        var wanted = codes.Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        if (wanted.Count == 0)
+        {
+            return [];
+        }
+        if (wanted.Count > MaxCodes)
+        {
+            throw new InputValidationException("householdCodes", $"Một lần tra cứu tối đa {MaxCodes:N0} mã hộ; hãy tách chứng từ.");
+        }
+        AdminUnit commune;
+        if (fund.UnitLevel == AdminLevel.Commune)
+        {
+            commune = await db.AdminUnits.AsNoTracking().FirstAsync(u => u.Id == fund.UnitId, ct);
+        }
+        else
+        {
+            var code = communeCode?.Trim();
+            if (string.IsNullOrEmpty(code))
+            {
+                throw new InputValidationException("communeCode",
+                    $"Quỹ của {fund.UnitName} ở trên cấp xã, mà mã hộ chỉ là duy nhất trong một xã: hãy chọn xã (phường) của các hộ thụ hưởng.");
+            }
+            commune = (await CommunesOfAsync(fund, ct)).FirstOrDefault(u => u.Code == code)
+                ?? throw new InputValidationException("communeCode", $"Xã (phường) mã \"{code}\" không thuộc địa bàn của quỹ ({fund.UnitName}) trong phạm vi bạn phụ trách.");
+        }
+        // The commune and those merged into it: a household not yet moved onto today's map still carries the old commune.
+        var unitIds = await db.AdminUnitLinks.AsNoTracking().Where(l => l.NewUnitId == commune.Id).Select(l => l.OldUnitId).ToListAsync(ct);
+        unitIds.Add(commune.Id);
+        var scope = await scopes.CurrentAsync(ct);
+        var found = new List<HouseholdMatch>();
+        var missing = new List<string>();
+        foreach (var code in wanted)
+        {
+            var h = await db.Set<Household>().AsNoTracking().Where(x => unitIds.Contains(x.CommuneUnitId)).FindByCodeAsync(scope, code, null, null, ct);
+            if (h is null)
+            {
+                missing.Add(code);
+            }
+            else
+            {
+                found.Add(new HouseholdMatch(h.Code, h.Id, h.HeadName, h.CommuneCode));
+            }
+        }
+        if (missing.Count > 0)
+        {
+            var more = missing.Count > 20 ? $" và {missing.Count - 20:N0} mã khác" : "";
+            throw new InputValidationException("householdCodes", $"Không có hộ mã {string.Join(", ", missing.Take(20))}{more} trong sổ hộ của {commune.FullName}.");
+        }
+        return found;
+    }
+
+    private async Task<List<AdminUnit>> CommunesOfAsync(Fund fund, CancellationToken ct)
+    {
+        var unit = await db.AdminUnits.AsNoTracking().FirstAsync(u => u.Id == fund.UnitId, ct);
+        var ids = await directory.SubtreeUnitIdsAsync(unit, ct);
+        var scope = await scopes.CurrentAsync(ct);
+        var communes = (await db.AdminUnits.AsNoTracking().Where(u => ids.Contains(u.Id) && u.Level == AdminLevel.Commune).ToListAsync(ct))
+            .Where(u => scope.Allows(u.Id, u.CurrentProvinceCode)).ToList();
+        // Today's communes where the area has them (a province); else the area's own (a district before July 2025).
+        var today = db.Today();
+        var current = communes.Where(u => u.IsValidOn(today)).ToList();
+        return (current.Count > 0 ? current : communes).OrderBy(u => u.Code, StringComparer.Ordinal).ToList();
+    }
+
     public async Task<EntryPage> EntriesAsync(Guid fundId, int? year, string? kind, int page, int pageSize, CancellationToken ct = default)
     {
         await directory.GetAsync(fundId, ct);

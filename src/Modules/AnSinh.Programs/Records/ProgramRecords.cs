@@ -12,7 +12,9 @@ namespace AnSinh.Programs.Records;
 
 public sealed record JobRequest(string? CommuneCode, DateOnly? Date, string? Kind, Guid? PersonId, string? Programme = null, string? Note = null);
 
-public sealed record LoanRequest(string? CommuneCode, DateOnly? Date, string? Programme, long? Amount, int? TermMonths, string? Purpose, Guid? HouseholdId, Guid? PersonId);
+/// <summary>A loan; the household by its id, or by its code, which is looked up in the loan's commune only (codes repeat from commune to commune).</summary>
+public sealed record LoanRequest(string? CommuneCode, DateOnly? Date, string? Programme, long? Amount, int? TermMonths, string? Purpose, Guid? HouseholdId, Guid? PersonId,
+    string? HouseholdCode = null);
 
 public sealed record ProgramRecordView(Guid Id, string Kind, string KindName, string CommuneCode, DateOnly Date, Guid? PersonId, Guid? HouseholdId, string? PersonName,
     string? Programme, string? ProgrammeName, long Amount, int? TermMonths, string? Purpose, DateTime CreatedAt, string CreatedBy);
@@ -83,6 +85,20 @@ public sealed class ProgramRecords(AnSinhDbContext db, ScopeResolver scopes, Ind
         return (null, null, null);
     }
 
+    /// <summary>
+    /// A household of the record's commune (and of the communes merged into it) named by its code, in the user's scope,
+    /// through the registry's one look-up: a code is unique only within a commune, an ambiguous one is refused.
+    /// </summary>
+    private async Task<Guid> HouseholdByCodeAsync(string code, AdminUnit commune, CancellationToken ct)
+    {
+        var scope = await scopes.CurrentAsync(ct);
+        var unitIds = await db.AdminUnitLinks.AsNoTracking().Where(l => l.NewUnitId == commune.Id).Select(l => l.OldUnitId).ToListAsync(ct);
+        unitIds.Add(commune.Id);
+        var household = await db.Set<Household>().AsNoTracking().Where(h => unitIds.Contains(h.CommuneUnitId)).FindByCodeAsync(scope, code, null, null, ct)
+            ?? throw new InputValidationException("householdCode", $"Không có hộ mã {code} trong sổ hộ của {commune.FullName}.");
+        return household.Id;
+    }
+
     public async Task<ProgramRecordView> AddJobAsync(JobRequest r, CancellationToken ct = default)
     {
         var errors = new ValidationErrors();
@@ -127,16 +143,18 @@ public sealed class ProgramRecords(AnSinhDbContext db, ScopeResolver scopes, Ind
         {
             errors.Add(problem.StartsWith("Thời hạn", StringComparison.Ordinal) ? "termMonths" : "amount", problem);
         }
-        if (r.HouseholdId is null && r.PersonId is null)
+        var householdCode = string.IsNullOrWhiteSpace(r.HouseholdCode) ? null : r.HouseholdCode.Trim();
+        if (r.HouseholdId is null && r.PersonId is null && householdCode is null)
         {
-            errors.Add("householdId", "Khoản vay phải gắn với một hộ (householdId) hoặc một người (personId) trong sổ hộ.");
+            errors.Add("householdId", "Khoản vay phải gắn với một hộ (householdId hoặc mã hộ) hoặc một người (personId) trong sổ hộ.");
         }
         if (r.Purpose?.Length > 500)
         {
             errors.Add("purpose", "Mục đích vay tối đa 500 ký tự.");
         }
         var commune = await CommuneAsync(r.CommuneCode, r.Date, errors, ct);
-        var (personId, householdId, name) = await LinkAsync(r.PersonId, r.HouseholdId, commune, ct);
+        Guid? byCode = r.PersonId is null && r.HouseholdId is null ? await HouseholdByCodeAsync(householdCode!, commune, ct) : null;
+        var (personId, householdId, name) = await LinkAsync(r.PersonId, r.HouseholdId ?? byCode, commune, ct);
         return await SaveAsync(new ProgramRecord
         {
             Id = Guid.CreateVersion7(),
