@@ -46,8 +46,21 @@ public sealed class XlsxRow
 }
 
 /// <summary>
+/// How much text the reader takes from a workbook before it refuses it: a cell is read in chunks and
+/// refused as soon as it passes <see cref="MaxCellText"/>, so a crafted file (one cell of hundreds of
+/// millions of characters compresses to a few hundred kilobytes) is never built up in memory.
+/// </summary>
+public sealed record XlsxLimits(int MaxCellText = XlsxLimits.ExcelMaxCellText, int MaxSharedStrings = 10_000_000, long MaxSharedStringChars = 100_000_000)
+{
+    /// <summary>Excel's own limit of the characters in a cell.</summary>
+    public const int ExcelMaxCellText = 32_767;
+
+    public static XlsxLimits Default { get; } = new();
+}
+
+/// <summary>
 /// Minimal streaming .xlsx reader: reads the first worksheet row by row with an <see cref="XmlReader"/>;
-/// only the shared-strings table is held in memory.
+/// only the shared-strings table is held in memory, within <see cref="XlsxLimits"/>.
 /// </summary>
 public sealed class XlsxReader : IDisposable
 {
@@ -74,12 +87,16 @@ public sealed class XlsxReader : IDisposable
     private readonly Dictionary<string, ZipArchiveEntry> _entries;
     private readonly string _sheetPath;
     private readonly List<string> _sharedStrings;
+    private readonly XlsxLimits _limits;
+    private readonly char[] _chunk = new char[4096];
+    private readonly StringBuilder _text = new();
     private bool _disposed;
 
-    private XlsxReader(ZipArchive zip, Stream? ownedStream)
+    private XlsxReader(ZipArchive zip, Stream? ownedStream, XlsxLimits limits)
     {
         _zip = zip;
         _ownedStream = ownedStream;
+        _limits = limits;
         _entries = new Dictionary<string, ZipArchiveEntry>(StringComparer.OrdinalIgnoreCase);
         foreach (var entry in zip.Entries)
         {
@@ -101,7 +118,7 @@ public sealed class XlsxReader : IDisposable
     /// Opens a workbook. A non-seekable stream is copied into memory first. The stream is left open.
     /// Throws <see cref="XlsxFormatException"/> when the stream is not a zip file or the workbook is damaged.
     /// </summary>
-    public static XlsxReader Open(Stream stream)
+    public static XlsxReader Open(Stream stream, XlsxLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         Stream source = stream;
@@ -129,7 +146,7 @@ public sealed class XlsxReader : IDisposable
 
         try
         {
-            return new XlsxReader(zip, owned);
+            return new XlsxReader(zip, owned, limits ?? XlsxLimits.Default);
         }
         catch
         {
@@ -309,13 +326,13 @@ public sealed class XlsxReader : IDisposable
                 switch (xml.LocalName)
                 {
                     case "v":
-                        v = ReadText(xml);
+                        v = ReadText(xml, reference, column);
                         break;
                     case "f":
                         hasFormula = true; // formula text is skipped by the loop
                         break;
                     case "is":
-                        inline = ReadRichText(xml);
+                        inline = ReadRichText(xml, reference, column);
                         break;
                 }
             }
@@ -391,17 +408,35 @@ public sealed class XlsxReader : IDisposable
         return i == 0 ? -1 : column - 1;
     }
 
-    // Reader is on an element; returns its text content and leaves the reader on its end tag.
-    private static string ReadText(XmlReader xml)
+    // Reader is on <v> (or a cell's <t>); returns its text content and leaves the reader on its end tag.
+    private string ReadText(XmlReader xml, string? reference, int column)
+    {
+        _text.Clear();
+        AppendText(xml, reference, column, shared: false);
+        return _text.ToString();
+    }
+
+    // <is> of a cell, within the cell limit.
+    private string ReadRichText(XmlReader xml, string? reference, int column)
+    {
+        _text.Clear();
+        AppendRichText(xml, reference, column, shared: false);
+        return _text.ToString();
+    }
+
+    /// <summary>
+    /// Appends the element's text to <see cref="_text"/> a chunk at a time (<see cref="XmlReader.ReadValueChunk"/>:
+    /// a text node is never built whole) and refuses the file as soon as it passes the cell limit.
+    /// Leaves the reader on the element's end tag. <paramref name="index"/> is the cell's column, or the shared string's number.
+    /// </summary>
+    private void AppendText(XmlReader xml, string? reference, int index, bool shared)
     {
         if (xml.IsEmptyElement)
         {
-            return "";
+            return;
         }
 
         var depth = xml.Depth;
-        string? first = null;
-        StringBuilder? sb = null;
         while (xml.Read())
         {
             if (xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth)
@@ -411,32 +446,29 @@ public sealed class XlsxReader : IDisposable
 
             if (xml.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace)
             {
-                if (first is null)
+                int n;
+                while ((n = xml.ReadValueChunk(_chunk, 0, _chunk.Length)) > 0)
                 {
-                    first = xml.Value;
-                }
-                else
-                {
-                    sb ??= new StringBuilder(first);
-                    sb.Append(xml.Value);
+                    if (_text.Length + n > _limits.MaxCellText)
+                    {
+                        throw shared ? SharedStringTooLong(index) : CellTooLong(reference, index);
+                    }
+
+                    _text.Append(_chunk, 0, n);
                 }
             }
         }
-
-        return sb?.ToString() ?? first ?? "";
     }
 
     // <si> or <is>: concatenation of all <t> (plain or inside rich-text runs <r>), phonetic runs <rPh> excluded.
-    private static string ReadRichText(XmlReader xml)
+    private void AppendRichText(XmlReader xml, string? reference, int index, bool shared)
     {
         if (xml.IsEmptyElement)
         {
-            return "";
+            return;
         }
 
         var depth = xml.Depth;
-        string? first = null;
-        StringBuilder? sb = null;
         while (xml.Read())
         {
             if (xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth)
@@ -451,28 +483,26 @@ public sealed class XlsxReader : IDisposable
 
             if (xml.LocalName == "t")
             {
-                var text = ReadText(xml);
-                if (first is null)
-                {
-                    first = text;
-                }
-                else
-                {
-                    sb ??= new StringBuilder(first);
-                    sb.Append(text);
-                }
+                AppendText(xml, reference, index, shared);
             }
             else if (xml.LocalName == "rPh" && !xml.IsEmptyElement)
             {
+                // Skipped unread: text nodes passed over by Read() are not built.
                 var skipDepth = xml.Depth;
                 while (xml.Read() && !(xml.NodeType == XmlNodeType.EndElement && xml.Depth == skipDepth))
                 {
                 }
             }
         }
-
-        return sb?.ToString() ?? first ?? "";
     }
+
+    private static string Count(long n) => n.ToString("N0", CultureInfo.InvariantCulture).Replace(',', '.');
+
+    private XlsxFormatException CellTooLong(string? reference, int column) =>
+        new($"Ô {reference ?? XlsxReader.ColumnName(column)} của tệp Excel dài hơn {Count(_limits.MaxCellText)} ký tự (giới hạn một ô của Excel); tệp không được đọc tiếp. Hãy sửa ô đó trong Excel rồi tải lên lại.");
+
+    private XlsxFormatException SharedStringTooLong(int index) =>
+        new($"Chuỗi văn bản dùng chung số {Count(index + 1)} của tệp Excel dài hơn {Count(_limits.MaxCellText)} ký tự (giới hạn một ô của Excel); tệp không được đọc tiếp. Hãy sửa ô đó trong Excel rồi tải lên lại.");
 
     private (string Sheet, string? SharedStrings) LocateParts()
     {
@@ -559,15 +589,31 @@ public sealed class XlsxReader : IDisposable
     private List<string> LoadSharedStrings(string path)
     {
         var result = new List<string>();
+        long total = 0;
         using var xml = OpenXml(path);
         while (xml.Read())
         {
             if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "si")
             {
-                result.Add(ReadRichText(xml));
+                if (result.Count >= _limits.MaxSharedStrings)
+                {
+                    throw new XlsxFormatException($"Tệp Excel có hơn {Count(_limits.MaxSharedStrings)} chuỗi văn bản dùng chung, quá giới hạn đọc được; hãy chia thành nhiều tệp nhỏ hơn.");
+                }
+
+                var index = result.Count;
+                _text.Clear();
+                AppendRichText(xml, null, index, shared: true);
+                total += _text.Length;
+                if (total > _limits.MaxSharedStringChars)
+                {
+                    throw new XlsxFormatException($"Các chuỗi văn bản dùng chung của tệp Excel dài hơn {Count(_limits.MaxSharedStringChars)} ký tự cộng lại, quá giới hạn đọc được; hãy chia thành nhiều tệp nhỏ hơn.");
+                }
+
+                result.Add(_text.ToString());
             }
         }
 
+        _text.Clear();
         return result;
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AnSinh.Platform.Errors;
+using AnSinh.Platform.Excel;
 using AnSinh.Platform.Jobs;
 using AnSinh.Platform.Persistence;
 using AnSinh.Registry.Households;
@@ -147,6 +148,7 @@ internal static class RegistryApi
         {
             await file.CopyToAsync(target, ct);
         }
+        XlsxCheck.RefuseUnreadable(path);
         var payload = JsonSerializer.Serialize(new HouseholdImportJob.Payload(path, importMode, file.FileName));
         var job = await JobStore.CreateAsync(db, HouseholdImportJob.JobKind, payload, ct);
         queue.Enqueue(job.Id);

@@ -172,22 +172,54 @@ public sealed class ImportTests
         var tag = TestData.Unique("Hỏng");
         async Task<string> Summary(byte[] bytes) => (await ImportAsync(client, bytes, "valid_only")).GetProperty("summary").GetString()!;
 
-        Assert.Contains(".xlsx", await Summary("Họ và tên,Giới tính\nA,Nam"u8.ToArray()), StringComparison.Ordinal);
+        // A file the reader cannot open is refused at the upload (400), before any job.
+        Assert.Contains(".xlsx", await RefusedAsync(client, "Họ và tên,Giới tính\nA,Nam"u8.ToArray()), StringComparison.Ordinal);
         var valid = Workbook([Row(TestData.Unique("D"), $"Lê Văn {tag}", "Nam", "1970", null, "Chủ hộ")]);
-        Assert.Contains("hỏng", await Summary(valid[..(valid.Length / 2)]), StringComparison.Ordinal);
+        Assert.Contains("hỏng", await RefusedAsync(client, valid[..(valid.Length / 2)]), StringComparison.Ordinal);
         Assert.Contains("Thiếu cột", await Summary(Workbook([], ["Mã xã", "Mã hộ"])), StringComparison.Ordinal);
         Assert.Contains("mẫu cần", await Summary(Workbook([], ImportTemplate.Headers.Select((h, i) => i == 4 ? "Tên" : h))), StringComparison.Ordinal);
         Assert.Contains("không có dòng dữ liệu", await Summary(Workbook([])), StringComparison.Ordinal);
 
-        // Excel stops at 32,767 characters a cell; a crafted file can hold more.
+        // A cell longer than the import's columns take (but within Excel's 32,767 characters) is the row's error.
         var longCell = await ImportAsync(client, ReplaceCell(Workbook([Row(TestData.Unique("L"), "x", "Nam", "1970", null, "Chủ hộ")]),
-            $"<c r=\"E2\" t=\"inlineStr\"><is><t>{new string('a', 200_000)}</t></is></c>"), "valid_only");
-        Assert.Contains("200,000", longCell.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+            $"<c r=\"E2\" t=\"inlineStr\"><is><t>{new string('a', 20_000)}</t></is></c>"), "valid_only");
+        Assert.Contains("20,000", longCell.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
         var legacy = await ImportAsync(client, Workbook([Row(TestData.Unique("T"), "NguyÔn V¨n Tr­êng", "Nam", "1970", null, "Chủ hộ")]), "valid_only");
         Assert.Contains("TCVN3", legacy.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
         var formula = await ImportAsync(client, WithFormula(Workbook([Row(TestData.Unique("F"), $"Lê Văn {tag}", "Nam", "1970", null, "Chủ hộ")])), "valid_only");
         Assert.Contains("công thức", formula.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal(0, await CountAsync(client, tag));
+    }
+
+    /// <summary>
+    /// A 409 KB workbook holding one 400 MB cell once took the server to 3.77 GB. The reader stops at
+    /// Excel's 32,767 characters while streaming: a huge shared string is refused at the upload (400),
+    /// a huge inline cell by the import job, with the same Vietnamese reason, and nothing is written.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Lanes.Engines), MemberType = typeof(Lanes))]
+    public async Task A_workbook_with_a_cell_of_millions_of_characters_is_refused_with_a_reason(string engine)
+    {
+        var app = TestApp.For(engine);
+        var client = await app.UserAsync("officer", Commune);
+        using var shared = AnSinh.Tests.Unit.XlsxTests.HugeCellWorkbook(50_000_000, shared: true);
+        var message = await RefusedAsync(client, shared.ToArray());
+        Assert.Contains("dài hơn 32.767 ký tự", message, StringComparison.Ordinal);
+
+        using var inline = AnSinh.Tests.Unit.XlsxTests.HugeCellWorkbook(50_000_000, shared: false);
+        var result = await ImportAsync(client, inline.ToArray(), "valid_only");
+        Assert.Contains("Ô B1 của tệp Excel dài hơn 32.767 ký tự", result.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, result.GetProperty("householdsWritten").GetInt32());
+    }
+
+    private static async Task<string> RefusedAsync(HttpClient client, byte[] file)
+    {
+        using var content = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(file), "file", "ho.xlsx" },
+            { new StringContent("valid_only"), "mode" },
+        };
+        return await ApiResponses.FailsAsync(await client.PostAsync("/api/import/households", content), HttpStatusCode.BadRequest);
     }
 
     /// <summary>Turns the name cell of the first data row into a formula with a cached value.</summary>

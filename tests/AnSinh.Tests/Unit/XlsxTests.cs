@@ -289,6 +289,95 @@ public class XlsxTests
         Assert.StartsWith("Tệp Excel bị hỏng", ex.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A 50-million-character cell compresses to a few tens of kilobytes: the reader refuses it at
+    /// Excel's 32,767 characters while streaming, without ever building it (the server once took
+    /// 3.77 GB for one such cell of 400 MB).
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void ReaderRefusesAHugeCellWhileStreamingWithBoundedMemory(bool shared)
+    {
+        using var file = HugeCellWorkbook(50_000_000, shared);
+        Assert.True(file.Length < 1_000_000, $"the test file is {file.Length:N0} bytes");
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var ex = Assert.Throws<XlsxFormatException>(() =>
+        {
+            using var reader = XlsxReader.Open(file);
+            _ = reader.ReadRows().ToList();
+        });
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Contains("32.767 ký tự", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(shared ? "Chuỗi văn bản dùng chung số 2" : "Ô B1", ex.Message, StringComparison.Ordinal);
+        Assert.True(allocated < 20_000_000, $"reading allocated {allocated:N0} bytes");
+    }
+
+    [Fact]
+    public void ReaderTakesACellOfExactlyTheLimitAndRefusesTheSharedStringsTableBeyondItsLimits()
+    {
+        using (var file = HugeCellWorkbook(XlsxLimits.ExcelMaxCellText, shared: true))
+        using (var reader = XlsxReader.Open(file))
+        {
+            Assert.Equal(XlsxLimits.ExcelMaxCellText, reader.ReadRows().Single()[1]!.Length);
+        }
+
+        using (var file = HugeCellWorkbook(XlsxLimits.ExcelMaxCellText, shared: false))
+        using (var reader = XlsxReader.Open(file))
+        {
+            Assert.Equal(XlsxLimits.ExcelMaxCellText, reader.ReadRows().Single()[1]!.Length);
+        }
+
+        using (var file = HugeCellWorkbook(100, shared: true))
+        {
+            Assert.Contains("chuỗi văn bản dùng chung", Assert.Throws<XlsxFormatException>(() => XlsxReader.Open(file, new XlsxLimits(MaxSharedStrings: 1))).Message, StringComparison.Ordinal);
+            file.Position = 0;
+            Assert.Contains("cộng lại", Assert.Throws<XlsxFormatException>(() => XlsxReader.Open(file, new XlsxLimits(MaxSharedStringChars: 50))).Message, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>A workbook whose cell B1 holds <paramref name="length"/> times "a", as a shared string (the second) or inline, written straight into the zip.</summary>
+    internal static MemoryStream HugeCellWorkbook(int length, bool shared)
+    {
+        const string workbook = """<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>""";
+        const string rels = """<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>""";
+        const string Fill = "{fill}";
+        var ms = new MemoryStream();
+        using (var zip = new ZipArchive(ms, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            void Part(string name, params string[] pieces)
+            {
+                using var s = new StreamWriter(zip.CreateEntry(name, CompressionLevel.Optimal).Open(), new UTF8Encoding(false));
+                foreach (var piece in pieces)
+                {
+                    if (piece == Fill)
+                    {
+                        var block = new string('a', 64 * 1024);
+                        for (var left = length; left > 0; left -= block.Length)
+                        {
+                            s.Write(block.AsSpan(0, Math.Min(left, block.Length)));
+                        }
+                    }
+                    else
+                    {
+                        s.Write(piece);
+                    }
+                }
+            }
+
+            Part("[Content_Types].xml", """<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>""");
+            Part("xl/workbook.xml", workbook);
+            Part("xl/_rels/workbook.xml.rels", rels);
+            Part("xl/sharedStrings.xml", """<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>Họ và tên</t></si>""",
+                shared ? "<si><t>" : "", shared ? Fill : "", shared ? "</t></si>" : "", "</sst>");
+            Part("xl/worksheets/sheet1.xml", """<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c>""",
+                shared ? """<c r="B1" t="s"><v>1</v></c>""" : """<c r="B1" t="inlineStr"><is><t>""", shared ? "" : Fill, shared ? "" : "</t></is></c>", "</row></sheetData></worksheet>");
+        }
+
+        ms.Position = 0;
+        return ms;
+    }
+
     private static void AssertValues(XlsxRow row, params string?[] expected) => Assert.Equal(expected, row.Values);
 
     private static MemoryStream BuildZip(Dictionary<string, string> parts)

@@ -47,6 +47,7 @@ public sealed class FundReceiptImport(AnSinhDbContext db, FundDirectory director
         {
             await file.CopyToAsync(target, ct);
         }
+        XlsxCheck.RefuseUnreadable(path);
         var job = await JobStore.CreateAsync(db, JobKind, JsonSerializer.Serialize(new Payload(path, fundId, campaignId)), ct);
         queue.Enqueue(job.Id);
         return job.Id;
