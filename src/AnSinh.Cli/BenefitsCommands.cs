@@ -21,7 +21,7 @@ internal static class BenefitsCommands
         + " | cards --commune MÃ_XÃ [--date D] | issue-cards --commune MÃ_XÃ --from D [--to D] [--out FILE.xlsx] | cards-expiring --commune MÃ_XÃ [--month YYYY-MM]"
         + " | president-gifts --commune MÃ_XÃ --occasion tet|july27 --year Y [--as-of D] [--out FILE.xlsx] | deliver-gifts LIST_ID --date D"
         + " | relief-event --kind flood --name \"TÊN\" --date D --communes C1,C2 | relief-case EVENT_ID --household MÃ_HỘ [--commune MÃ_XÃ] [--months N] [--injured N] [--deaths N] [--house collapsed|relocation|heavily_damaged]"
-        + " | decide-relief CASE_ID --number SỐ_QĐ --date D | pay-relief EVENT_ID --fund FUND_ID --date D [--channel cash|bank] [--approved-by \"TÊN\"]"
+        + " | decide-relief CASE_ID --number SỐ_QĐ --date D | pay-relief EVENT_ID --fund FUND_ID --date D [--channel cash|bank] [--approved-by NGƯỜI_DÙNG (người duyệt chi, khác người chi)]"
         + " | merit-table FILE.csv --table merit|war_invalid --from D --source \"VĂN BẢN\" | dossier-file --national-id SỐ --scheme social_assistance|social_pension [--clauses 5.5c] [--disability severe] [--filed D] | dossiers [--commune MÃ_XÃ]"
         + " | dossier-review ID --eligible yes|no [--note \"…\"] [--date D] | dossier-post ID [--from D] | dossier-decide ID --approve yes|no --number SỐ_QĐ [--date D] [--reason \"…\"]"
         + " | quote-assistance --date D --birth D --clauses 5.5a,5.6 [--disability severe] [--children N] | quote-merit --date D --category C [--martyrs N] [--percent P]   --as USER";

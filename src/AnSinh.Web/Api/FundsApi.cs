@@ -31,6 +31,8 @@ public static class FundsApi
             return TypedResults.Created($"/api/funds/{fund.Id}", FundDirectory.ToView(fund));
         });
         g.MapGet("/{id:guid}", async (Guid id, FundDirectory funds, CancellationToken ct) => FundDirectory.ToView(await funds.GetAsync(id, ct)));
+        // The users who may approve a spending of the fund (approvedBy takes one's user name), less the one asking.
+        g.MapGet("/{id:guid}/approvers", async (Guid id, FundDirectory funds, CancellationToken ct) => await funds.SpendingApproversAsync(id, ct));
         g.MapGet("/{id:guid}/balance", async (Guid id, FundDirectory funds, CancellationToken ct) =>
         {
             var f = await funds.GetAsync(id, ct);

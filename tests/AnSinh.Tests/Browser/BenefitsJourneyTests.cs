@@ -102,7 +102,17 @@ public sealed class PayrollJourneyTests : BrowserTest
         await Assertions.Expect(page.Locator("#payroll-total")).ToHaveAttributeAsync("data-amount", "1000000");
         await Assertions.Expect(page.Locator("#payroll-lines tr[data-person='Hà Thị Xuân']")).ToContainTextAsync("5.5a");
 
+        // The administrator computed it and does not approve it; the commune's approver does, on their own page.
+        await Assertions.Expect(page.Locator("#approve-other")).ToBeVisibleAsync();
         await page.ClickAsync("#approve-payroll");
+        await Assertions.Expect(page.Locator(".errors")).ToContainTextAsync("không được tự phê duyệt");
+        await Assertions.Expect(page.Locator("#payroll-summary")).ToHaveAttributeAsync("data-status", "draft");
+        var approver = await PageAsAsync(await SecondUserAsync("approver", "01729"));
+        await approver.GotoAsync(page.Url);
+        await Assertions.Expect(approver.Locator("#approve-other")).ToHaveCountAsync(0);
+        await approver.ClickAsync("#approve-payroll");
+        await Assertions.Expect(approver.Locator("#payroll-summary")).ToHaveAttributeAsync("data-status", "approved");
+        await page.GotoAsync(page.Url);
         await Assertions.Expect(page.Locator("#payroll-summary")).ToHaveAttributeAsync("data-status", "approved");
         await page.ClickAsync("#pay-payroll");
         await Assertions.Expect(page.Locator("#payroll-message")).ToContainTextAsync("1.000.000");
@@ -223,9 +233,17 @@ public sealed class ReliefJourneyTests : BrowserTest
         await page.ClickAsync("#propose-case");
         await Assertions.Expect(page.Locator(".errors")).ToContainTextAsync("tối đa 3 tháng");
 
+        // The administrator proposed it and does not decide it; the chairperson does, on their own page.
         await page.FillAsync("#d-number", "21/QĐ-UBND");
         await page.ClickAsync("#decide-case");
-        await Assertions.Expect(page.Locator("#relief-message")).ToContainTextAsync("Đã quyết định");
+        await Assertions.Expect(page.Locator(".errors")).ToContainTextAsync("không được tự phê duyệt");
+        var chairName = await SecondUserAsync("approver", "01807");
+        var chair = await PageAsAsync(chairName);
+        await chair.GotoAsync(page.Url);
+        await chair.FillAsync("#d-number", "21/QĐ-UBND");
+        await chair.ClickAsync("#decide-case");
+        await Assertions.Expect(chair.Locator("#relief-message")).ToContainTextAsync("Đã quyết định");
+        await page.GotoAsync(page.Url);
         await Assertions.Expect(row.Locator("td.status")).ToContainTextAsync("21/QĐ-UBND");
 
         // The fund board (here the administrator) pays the decided cash from the commune's relief fund.
@@ -245,7 +263,8 @@ public sealed class ReliefJourneyTests : BrowserTest
         (await api.PostAsJsonAsync($"/api/funds/{fund}/receipts", new { date = DateTime.Today.ToString("yyyy-MM-dd"), donor = new { name = "Hội Chữ thập đỏ", type = "organisation" }, form = "cash", amount = 20_000_000 })).EnsureSuccessStatusCode();
         await page.GotoAsync(page.Url);
         await page.SelectOptionAsync("#p-fund", fund.ToString());
-        await page.FillAsync("#p-approved", "Chủ tịch UBMTTQ xã");
+        // The approver of the spending is picked among the users who may approve it: the chairperson.
+        await page.SelectOptionAsync("#p-approved", chairName);
         await page.ClickAsync("#pay-relief");
         await Assertions.Expect(page.Locator("#relief-message")).ToContainTextAsync("phiếu chi");
         await Assertions.Expect(row.Locator("td.paid")).Not.ToBeEmptyAsync();

@@ -63,6 +63,37 @@ public abstract class BrowserTest : IAsyncLifetime
     /// <summary>An API client of the same app, signed in as the administrator (to prepare data).</summary>
     protected Task<HttpClient> AdminApiAsync() => _app!.AdminAsync();
 
+    /// <summary>
+    /// A second user of the same app (the one who prepares does not approve): made by the
+    /// administrator through the API; returns the user name.
+    /// </summary>
+    protected async Task<string> SecondUserAsync(string role, string? scope)
+    {
+        using var admin = await _app!.AdminAsync();
+        var name = $"{role}-{Guid.NewGuid():N}"[..20];
+        var r = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(admin, "/api/users", new { userName = name, password = SecondUserPassword, role, scopeUnitCode = scope });
+        r.EnsureSuccessStatusCode();
+        return name;
+    }
+
+    private const string SecondUserPassword = "Pass-word-123";
+
+    /// <summary>A page of its own browser context (its own cookies), signed in as a user made by <see cref="SecondUserAsync"/>.</summary>
+    protected async Task<IPage> PageAsAsync(string userName)
+    {
+        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions
+        {
+            BaseURL = _app!.ClientOptions.BaseAddress.ToString().TrimEnd('/'),
+            Locale = "vi-VN",
+        });
+        await page.GotoAsync("/login");
+        await page.FillAsync("#userName", userName);
+        await page.FillAsync("#password", SecondUserPassword);
+        await page.ClickAsync("#login");
+        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal), Committed);
+        return page;
+    }
+
     protected static async Task SignInAsAdminAsync(IPage page)
     {
         await page.GotoAsync("/login");

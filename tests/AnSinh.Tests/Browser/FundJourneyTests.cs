@@ -49,7 +49,14 @@ public sealed class FundJourneyTests : BrowserTest
         await Assertions.Expect(page.Locator(".errors")).ToContainTextAsync("không được chi quá");
         await page.FillAsync("#s-amount", "60000000");
         await page.FillAsync("#s-households", code);
-        await page.FillAsync("#s-approver", "Trưởng ban Hoàng Văn Duyệt");
+        // The approver is a user who may approve in the commune, picked from the list (never the one recording it).
+        var approver = await SecondUserAsync("approver", "01525");
+        await page.GotoAsync(page.Url);
+        await page.FillAsync("#s-date", "2026-10-25");
+        await page.SelectOptionAsync("#s-category", "new_house");
+        await page.FillAsync("#s-amount", "60000000");
+        await page.FillAsync("#s-households", code);
+        await page.SelectOptionAsync("#s-approver", approver);
         await page.ClickAsync("#post-spending");
         await Assertions.Expect(page.Locator("#fund-message")).ToContainTextAsync("PC-01525-2026-");
         await Assertions.Expect(page.Locator("#fund-balance")).ToHaveAttributeAsync("data-balance", "25000000");

@@ -79,9 +79,18 @@ public sealed class PovertyReviewJourneyTests : BrowserTest
         await page.ClickAsync("#posting");
         await Assertions.Expect(page.Locator("#posting-period")).ToContainTextAsync("23/09/2025");
 
+        // The administrator opened the round and does not decide it; the chairperson does, on their own page.
         await page.FillAsync("#d-number", "21/QĐ-UBND");
         await page.FillAsync("#d-date", "2025-09-24");
         await page.ClickAsync("#decide");
+        await Assertions.Expect(page.Locator(".errors")).ToContainTextAsync("không được tự phê duyệt");
+        var chair = await PageAsAsync(await SecondUserAsync("approver", "01363"));
+        await chair.GotoAsync(page.Url);
+        await chair.FillAsync("#d-number", "21/QĐ-UBND");
+        await chair.FillAsync("#d-date", "2025-09-24");
+        await chair.ClickAsync("#decide");
+        await Assertions.Expect(chair.Locator("#round-stage")).ToHaveAttributeAsync("data-stage", "decided");
+        await page.GotoAsync(page.Url);
         await Assertions.Expect(page.Locator("#round-stage")).ToHaveAttributeAsync("data-stage", "decided");
         await Assertions.Expect(page.Locator($"#round-households tr[data-code='{codes[0]}'] .result")).ToHaveTextAsync("poor");
 

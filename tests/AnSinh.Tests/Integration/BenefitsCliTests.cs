@@ -14,6 +14,14 @@ public sealed class BenefitsCliTests
         return (code, output.ToString());
     }
 
+    /// <summary>A second user (the one who prepares does not approve): created by the administrator, its user name for <c>--as</c>.</summary>
+    private static async Task<string> SecondUserAsync(HttpClient admin, string role, string? scope)
+    {
+        var name = $"{role}-{Guid.NewGuid():N}"[..20];
+        (await admin.PostAsJsonAsync("/api/users", new { userName = name, password = "Pass-word-123", role, scopeUnitCode = scope })).EnsureSuccessStatusCode();
+        return name;
+    }
+
     private static string Digits(string s) => s.Replace(",", "", StringComparison.Ordinal).Replace(".", "", StringComparison.Ordinal);
 
     [Theory]
@@ -61,7 +69,12 @@ public sealed class BenefitsCliTests
         Assert.Contains("tổng 1000000 đồng", Digits(computed.Output), StringComparison.Ordinal);
         var runId = computed.Output.Split(' ', 2)[0].Trim();
 
-        var approved = await Run(["benefits", "approve-payroll", runId, .. db]);
+        // The administrator computed it and does not approve it; the commune's approver does.
+        var own = await Run(["benefits", "approve-payroll", runId, .. db]);
+        Assert.NotEqual(0, own.Code);
+        Assert.Contains("không được tự phê duyệt", own.Output, StringComparison.Ordinal);
+        var approver = await SecondUserAsync(admin, "approver", "01738");
+        var approved = await Run(["benefits", "approve-payroll", runId, "--provider", engine, "--connection", TestApp.ConnectionFor(engine), "--as", approver]);
         Assert.True(approved.Code == 0, approved.Output);
         Assert.Contains("ĐÃ DUYỆT", approved.Output, StringComparison.Ordinal);
         var again = await Run(["benefits", "payroll", "--commune", "01738", "--month", "2025-02", .. db]);
@@ -182,7 +195,12 @@ public sealed class BenefitsCliTests
         Assert.True(proposed.Code == 0, proposed.Output);
         Assert.Contains("gạo 30 kg tiền 40000000 đồng", Digits(proposed.Output), StringComparison.Ordinal);
         var caseId = proposed.Output.Split(' ', 2)[0].Trim();
-        var decided = await Run(["benefits", "decide-relief", caseId, "--number", "5/QĐ-UBND", "--date", DateTime.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), .. db]);
+        var today = DateTime.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var own = await Run(["benefits", "decide-relief", caseId, "--number", "5/QĐ-UBND", "--date", today, .. db]);
+        Assert.NotEqual(0, own.Code);
+        Assert.Contains("không được tự phê duyệt", own.Output, StringComparison.Ordinal);
+        var chair = await SecondUserAsync(admin, "approver", "01822");
+        var decided = await Run(["benefits", "decide-relief", caseId, "--number", "5/QĐ-UBND", "--date", today, "--provider", engine, "--connection", TestApp.ConnectionFor(engine), "--as", chair]);
         Assert.True(decided.Code == 0, decided.Output);
         Assert.Contains("Đã quyết định", decided.Output, StringComparison.Ordinal);
         var refused = await Run(["benefits", "relief-case", eventId, "--household", code, "--months", "1", .. db]);

@@ -65,8 +65,10 @@ public sealed class FundsTests
         var officer = await app.UserAsync("officer", "01447");
         var hh = await officer.PostAsJsonAsync("/api/households", TestData.Household("01447", "Hoàng Văn Nhà"));
         var household = (await OkAsync(hh)).GetProperty("id").GetGuid();
+        // The approver is a user who may approve in the commune (another than the one recording the spending).
+        var (chair, _) = await NamedUsers.CreateAsync(app, "approver", "01447");
         var house = await OkAsync(await board.PostAsJsonAsync($"/api/funds/{communeA}/spendings",
-            new { date = "2026-04-01", category = "new_house", cases = 1, amount = 60 * Million, householdIds = new[] { household }, approvedBy = "Trưởng ban Nông Văn Chủ" }));
+            new { date = "2026-04-01", category = "new_house", cases = 1, amount = 60 * Million, householdIds = new[] { household }, approvedBy = chair }));
         Assert.StartsWith("PC-01447-2026-", house.GetProperty("voucherNumber").GetString(), StringComparison.Ordinal);
         await OkAsync(await board.PostAsJsonAsync($"/api/funds/{communeA}/spendings",
             new { date = "2026-04-02", category = "hardship_gift", cases = 40, channel = "goods", goodsName = "Gạo", quantity = 1000, householdIds = new[] { household } }));

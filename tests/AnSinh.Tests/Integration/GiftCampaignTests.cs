@@ -93,7 +93,9 @@ public sealed class GiftCampaignTests
 
         // Settled as one hardship-and-gift spending of the fund, naming both households.
         Assert.Equal(HttpStatusCode.Conflict, (await officer.PostAsJsonAsync($"/api/gift-campaigns/{campaign}/settle", new { date = "2026-01-25" })).StatusCode);
-        var settled = await OkAsync(await board.PostAsJsonAsync($"/api/gift-campaigns/{campaign}/settle", new { date = "2026-01-25", approvedBy = "Trưởng ban" }));
+        Assert.Contains("không phải là người dùng", await FailsAsync(await board.PostAsJsonAsync($"/api/gift-campaigns/{campaign}/settle", new { date = "2026-01-25", approvedBy = "Trưởng ban" }), HttpStatusCode.BadRequest), StringComparison.Ordinal);
+        var (head, _) = await NamedUsers.CreateAsync(app, "fund_board", "04");
+        var settled = await OkAsync(await board.PostAsJsonAsync($"/api/gift-campaigns/{campaign}/settle", new { date = "2026-01-25", approvedBy = head }));
         Assert.Equal(2, settled.GetProperty("handouts").GetInt32());
         Assert.Equal(1_000_000, settled.GetProperty("amount").GetInt64());
         var entry = await OkAsync(await board.GetAsync($"/api/funds/{fund}/entries/{settled.GetProperty("entryId").GetInt64()}"));

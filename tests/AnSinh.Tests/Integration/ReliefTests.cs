@@ -168,7 +168,8 @@ public sealed class ReliefTests
             new { fundId = fund, date = today, caseIds = new[] { undecided.GetProperty("id").GetGuid() } }), HttpStatusCode.BadRequest), StringComparison.Ordinal);
 
         // The decided cash (the collapsed house: 40,000,000) is paid by one relief voucher; rice-only and undecided cases are not.
-        var paidResponse = await board.PostAsJsonAsync($"/api/relief/events/{stormId}/fund-payments", new { fundId = fund, date = today, approvedBy = "Chủ tịch UBMTTQ xã" });
+        var (chair, _) = await NamedUsers.CreateAsync(app, "approver", "01327");
+        var paidResponse = await board.PostAsJsonAsync($"/api/relief/events/{stormId}/fund-payments", new { fundId = fund, date = today, approvedBy = chair });
         Assert.Equal(HttpStatusCode.Created, paidResponse.StatusCode);
         var paid = await paidResponse.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
         Assert.Equal(1, paid.GetProperty("cases").GetInt32());

@@ -251,7 +251,7 @@ public sealed class Payrolls(AnSinhDbContext db, ScopeResolver scopes, BenefitPa
         run.Recoveries = -lines.Where(l => l.Kind == PayrollLineKind.Recovery).Sum(l => l.Amount);
         run.Withheld = lines.Count(l => l.Kind == PayrollLineKind.Withheld);
         db.Audit("payroll.compute", "payroll", run.Id.ToString(), unit.Code,
-            after: new { month = month.ToString("yyyy-MM"), run.People, run.Total, run.Arrears, run.Recoveries, run.Withheld });
+            after: new { month = month.ToString("yyyy-MM"), run.People, run.Total, run.Arrears, run.Recoveries, run.Withheld, run.ComputedBy, computedById = db.Actor.UserId });
         try
         {
             await db.SaveChangesAsync(ct);
@@ -463,14 +463,25 @@ public sealed class Payrolls(AnSinhDbContext db, ScopeResolver scopes, BenefitPa
         {
             throw new RuleViolationException(FrozenMessage(run.Month, run.CommuneName));
         }
+        // Four eyes: whoever computed the run (this time or an earlier one) does not approve it, the administrator included.
+        SeparationOfDuties.Require([run.ComputedBy, .. await ComputedByAsync(run.Id, ct)], db.Actor, "Bảng chi trả này", "lập");
         // An approved payroll counts in its month's period: a locked period takes no more.
         await locks.EnsureOpenAsync(db, run.CommuneUnitId, run.Month, ct);
         run.Status = PayrollStatus.Approved;
         run.ApprovedAt = db.Now();
         run.ApprovedBy = db.Actor.UserName;
-        db.Audit("payroll.approve", "payroll", run.Id.ToString(), run.CommuneCode, after: new { month = run.Month.ToString("yyyy-MM"), run.People, run.Total });
+        db.Audit("payroll.approve", "payroll", run.Id.ToString(), run.CommuneCode,
+            after: new { month = run.Month.ToString("yyyy-MM"), run.People, run.Total, run.ComputedBy, run.ApprovedBy, approvedById = db.Actor.UserId });
         await db.SaveChangesAsync(ct);
         return await GetAsync(id, ct);
+    }
+
+    /// <summary>Everyone who computed the run: each computation is audited with its user.</summary>
+    private async Task<List<string>> ComputedByAsync(Guid id, CancellationToken ct)
+    {
+        var entityId = id.ToString();
+        return await db.AuditEvents.AsNoTracking().Where(e => e.EntityType == "payroll" && e.EntityId == entityId && e.Action == "payroll.compute")
+            .Select(e => e.UserName).Distinct().ToListAsync(ct);
     }
 
     /// <summary>Records the payment (cash at the commune or transfer to a bank account) of an approved payroll, for everyone or the listed people.</summary>

@@ -284,7 +284,7 @@ public sealed class EmergencyRelief(AnSinhDbContext db, ScopeResolver scopes, Be
             ProposedBy = db.Actor.UserName,
         };
         db.Add(c);
-        db.Audit("relief.propose", "relief_case", c.Id.ToString(), c.CommuneCode, after: new { eventId, householdId, c.People, c.RiceKg, c.Cash, c.HouseDamage });
+        db.Audit("relief.propose", "relief_case", c.Id.ToString(), c.CommuneCode, after: new { eventId, householdId, c.People, c.RiceKg, c.Cash, c.HouseDamage, c.ProposedBy, proposedById = db.Actor.UserId });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return View(c);
@@ -330,13 +330,16 @@ public sealed class EmergencyRelief(AnSinhDbContext db, ScopeResolver scopes, Be
         {
             throw new InputValidationException("decidedOn", $"Ngày quyết định trước ngày đề xuất {c.ProposedAt:dd/MM/yyyy}.");
         }
+        // Four eyes: the one who proposed the case does not decide it, the administrator included.
+        SeparationOfDuties.Require([c.ProposedBy], db.Actor, $"Đề xuất trợ giúp hộ {c.HeadName}", "lập");
         await locks.EnsureOpenAsync(db, c.CommuneUnitId, r.DecidedOn!.Value, ct);
         c.Status = ReliefStatus.Decided;
         c.DecidedOn = r.DecidedOn;
         c.DecisionNumber = r.DecisionNumber!.Trim();
         c.DecidedBy = db.Actor.UserName;
         var view = View(c);
-        db.Audit("relief.decide", "relief_case", c.Id.ToString(), c.CommuneCode, after: new { c.DecisionNumber, c.DecidedOn, view.Late, c.Cash, c.RiceKg });
+        db.Audit("relief.decide", "relief_case", c.Id.ToString(), c.CommuneCode,
+            after: new { c.DecisionNumber, c.DecidedOn, view.Late, c.Cash, c.RiceKg, c.ProposedBy, c.DecidedBy, decidedById = db.Actor.UserId });
         await db.SaveChangesAsync(ct);
         return view;
     }

@@ -13,6 +13,12 @@ public sealed record CreateFundRequest(string? UnitCode, string? Kind, string? N
 public sealed record FundView(Guid Id, string UnitCode, string UnitName, string Level, string Kind, string KindName, string Name,
     long Balance, long Cash, long Bank, long Goods, long Entries, DateOnly? ClosedThrough);
 
+/// <summary>A user who may approve a spending of a fund (người duyệt chi).</summary>
+public sealed record SpendingApprover(Guid Id, string UserName, string? DisplayName, string Role)
+{
+    public string Label => DisplayName is { Length: > 0 } d ? $"{d} ({UserName})" : UserName;
+}
+
 /// <summary>The funds of each unit, found and created within the user's place scope.</summary>
 public sealed class FundDirectory(AnSinhDbContext db, ScopeResolver scopes)
 {
@@ -28,6 +34,75 @@ public sealed class FundDirectory(AnSinhDbContext db, ScopeResolver scopes)
         AdminLevel.District => "district",
         _ => "commune",
     };
+
+    /// <summary>Who may approve a spending: the chairperson (approver), the fund board and administrators, within their place scope.</summary>
+    public static bool CanApproveSpending(Role role) => role is Role.Administrator or Role.Approver or Role.FundBoard;
+
+    /// <summary>
+    /// The users who may approve a spending of the fund: of a role that approves, with a place scope
+    /// holding the fund's unit. The one who records the spending is not among them for their own spending.
+    /// </summary>
+    public async Task<List<SpendingApprover>> SpendingApproversAsync(Fund fund, CancellationToken ct = default)
+    {
+        // The scopes that can hold the unit: the nation, its province, the unit itself and the communes it went into.
+        var codes = await db.AdminUnitLinks.AsNoTracking().Where(l => l.OldUnitId == fund.UnitId).Join(db.AdminUnits, l => l.NewUnitId, u => u.Id, (l, u) => u.Code).ToListAsync(ct);
+        codes.Add(fund.UnitCode);
+        codes.Add(fund.CurrentProvinceCode);
+        var roles = new[] { Role.Administrator, Role.Approver, Role.FundBoard };
+        var users = await db.Users.AsNoTracking().Where(u => roles.Contains(u.Role) && (u.ScopeUnitCode == null || codes.Contains(u.ScopeUnitCode)))
+            .Select(u => new { u.Id, u.UserName, u.DisplayName, u.Role, u.ScopeUnitCode, u.LockoutEnd }).ToListAsync(ct);
+        var allowed = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var result = new List<SpendingApprover>();
+        var now = db.Now();
+        foreach (var u in users.OrderBy(u => u.UserName, StringComparer.Ordinal))
+        {
+            if (u.LockoutEnd is { } end && end.UtcDateTime > now)
+            {
+                continue;
+            }
+            var code = u.ScopeUnitCode ?? "";
+            if (!allowed.TryGetValue(code, out var ok))
+            {
+                ok = allowed[code] = Allows(await scopes.ResolveAsync(u.ScopeUnitCode, ct), fund.UnitId, fund.CurrentProvinceCode);
+            }
+            if (ok)
+            {
+                result.Add(new SpendingApprover(u.Id, u.UserName!, u.DisplayName, Roles.Code(u.Role)));
+            }
+        }
+        return result;
+    }
+
+    /// <summary>The approvers of a fund in the user's scope, less the user (who does not approve their own spending).</summary>
+    public async Task<List<SpendingApprover>> SpendingApproversAsync(Guid fundId, CancellationToken ct = default)
+    {
+        var fund = await GetAsync(fundId, ct);
+        return (await SpendingApproversAsync(fund, ct)).Where(a => !SeparationOfDuties.SamePerson(a.UserName, db.Actor.UserName)).ToList();
+    }
+
+    /// <summary>
+    /// The approver named for a spending (a user name, or a user id), checked: a user who may approve
+    /// in the fund's unit (400 otherwise) and not the one recording it (409). Null when none is named.
+    /// </summary>
+    public async Task<SpendingApprover?> SpendingApproverAsync(Fund fund, string? approvedBy, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(approvedBy))
+        {
+            return null;
+        }
+        var named = approvedBy.Trim();
+        var normalized = named.ToUpperInvariant();
+        var byId = Guid.TryParse(named, out var id) ? id : (Guid?)null;
+        var user = await db.Users.AsNoTracking().Where(u => u.NormalizedUserName == normalized || u.Id == byId)
+            .Select(u => new { u.Id, u.UserName }).FirstOrDefaultAsync(ct)
+            ?? throw new InputValidationException("approvedBy", $"Người duyệt chi \"{(named.Length > 100 ? named[..100] + "…" : named)}\" không phải là người dùng của hệ thống; hãy chọn người duyệt chi trong danh sách người dùng có quyền duyệt.");
+        if (SeparationOfDuties.SamePerson(user.UserName, db.Actor.UserName))
+        {
+            throw new RuleViolationException(SeparationOfDuties.Message("Khoản chi này", "ghi", db.Actor.UserName));
+        }
+        return (await SpendingApproversAsync(fund, ct)).FirstOrDefault(a => a.Id == user.Id)
+            ?? throw new InputValidationException("approvedBy", $"Người dùng {user.UserName} không có quyền duyệt chi của {fund.UnitName}: cần vai trò lãnh đạo phê duyệt, Ban vận động Quỹ hoặc quản trị hệ thống, với phạm vi gồm đơn vị của quỹ.");
+    }
 
     public void RequireManager()
     {

@@ -430,16 +430,14 @@ public sealed class FundLedger(AnSinhDbContext db, FundDirectory directory, Rece
         {
             errors.Add("cases", $"Số trường hợp ({cases}) ít hơn số hộ, người thụ hưởng đã chọn ({households.Count + persons.Count}).");
         }
-        if (r.ApprovedBy?.Length > 200)
-        {
-            errors.Add("approvedBy", "Tên người duyệt chi dài quá 200 ký tự.");
-        }
         CheckText(errors, r.Description, r.VoucherNumber);
         if (LedgerRules.CheckDate(r.Date, db.Today(), fundView.ClosedThrough) is { } dateError)
         {
             errors.Add("date", dateError);
         }
         errors.ThrowIfAny();
+        // The approver is a user who may approve in the fund's unit, never the one recording the spending.
+        var approver = await directory.SpendingApproverAsync(fundView, r.ApprovedBy, ct);
         var beneficiaries = await BeneficiariesAsync(fundView, households, persons, ct);
         var goodsName = r.GoodsName?.Trim();
 
@@ -482,7 +480,7 @@ public sealed class FundLedger(AnSinhDbContext db, FundDirectory directory, Rece
                 GoodsName = channel == Channel.Goods ? goodsName : null,
                 GoodsUnit = goodsUnit,
                 Quantity = channel == Channel.Goods ? r.Quantity : null,
-                ApprovedBy = string.IsNullOrWhiteSpace(r.ApprovedBy) ? null : r.ApprovedBy.Trim(),
+                ApprovedBy = approver?.UserName,
                 IdempotencyKey = idempotencyKey,
                 PostedBy = db.Actor.UserName,
             };
@@ -507,6 +505,7 @@ public sealed class FundLedger(AnSinhDbContext db, FundDirectory directory, Rece
                 households,
                 persons,
                 entry.ApprovedBy,
+                approvedById = approver?.Id,
             });
             return entry;
         }, ct);

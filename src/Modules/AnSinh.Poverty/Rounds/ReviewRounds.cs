@@ -504,6 +504,8 @@ public sealed class ReviewRounds(AnSinhDbContext db, ScopeResolver scopes, Manag
         {
             throw new RuleViolationException($"Còn {open} khiếu nại chưa được trả lời; chưa thể quyết định.");
         }
+        // Four eyes: the one who opened the round or ran its classification does not decide it, the administrator included.
+        SeparationOfDuties.Require([round.CreatedBy, .. await PreparedByAsync(round, ct)], Actor, "Đợt rà soát này", "lập hoặc phân loại");
         await locks.EnsureOpenAsync(db, round.CommuneUnitId, decidedOn, ct);
         var rows = db.Set<ReviewHousehold>().Where(x => x.RoundId == roundId);
         var pending = await rows.CountAsync(x => x.Result == null || x.Result == PovertyClass.Incomplete || x.NeedsRescore, ct);
@@ -522,7 +524,8 @@ public sealed class ReviewRounds(AnSinhDbContext db, ScopeResolver scopes, Manag
             round.DecidedBy = Actor.UserName;
             round.Movements = JsonSerializer.Serialize(counts);
             round.Version++;
-            db.Audit("review_round.decided", "review_round", round.Id.ToString(), round.CommuneCode, after: new { round.DecisionNumber, decidedOn, counts });
+            db.Audit("review_round.decided", "review_round", round.Id.ToString(), round.CommuneCode,
+                after: new { round.DecisionNumber, decidedOn, counts, round.CreatedBy, round.DecidedBy, decidedById = Actor.UserId });
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         });
@@ -629,6 +632,14 @@ public sealed class ReviewRounds(AnSinhDbContext db, ScopeResolver scopes, Manag
             await db.Database.ExecuteSqlRawAsync("DELETE FROM decision_stage", ct);
         }
         return counts;
+    }
+
+    /// <summary>Who ran the round's classification job (each job records the user who started it).</summary>
+    private async Task<List<string>> PreparedByAsync(ReviewRound round, CancellationToken ct)
+    {
+        var id = round.Id.ToString();
+        return await db.Jobs.AsNoTracking().Where(j => j.Kind == ClassifyRoundJob.JobKind && j.Payload != null && j.Payload.Contains(id))
+            .Select(j => j.CreatedBy).Distinct().ToListAsync(ct);
     }
 
     public async Task<ReviewRound> LoadAsync(Guid id, CancellationToken ct, bool tracked = false)
