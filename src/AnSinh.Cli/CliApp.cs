@@ -291,9 +291,10 @@ public static class CliApp
                 Check(await users.ResetPasswordAsync(existing, token, password));
                 await users.SetLockoutEndDateAsync(existing, null);
                 await users.ResetAccessFailedCountAsync(existing);
+                Check(await users.UpdateSecurityStampAsync(existing)); // every cookie and token issued before stops working
                 db.Audit("user.reset_password", "user", existing.Id.ToString(), existing.ScopeUnitCode, after: new { channel = "cli" });
                 await db.SaveChangesAsync();
-                output.WriteLine($"Đã đặt lại mật khẩu và mở khoá cho {name}.");
+                output.WriteLine($"Đã đặt lại mật khẩu và mở khoá cho {name}; các phiên đăng nhập cũ hết hiệu lực.");
                 return 0;
             default:
                 throw new CliException($"Lệnh users không rõ: {positional[1]}");

@@ -32,7 +32,11 @@ builder.Services.AddAuthentication(o =>
         http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
             ? IdentityConstants.BearerScheme
             : IdentityConstants.ApplicationScheme)
-    .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(8))
+    .AddBearerToken(IdentityConstants.BearerScheme, o =>
+    {
+        o.BearerTokenExpiration = TimeSpan.FromHours(8);
+        o.Events.OnMessageReceived = SecurityStamps.ValidateBearerAsync;
+    })
     .AddIdentityCookies(o => o.ApplicationCookie?.Configure(c =>
     {
         c.LoginPath = "/login";
@@ -43,6 +47,7 @@ builder.Services.AddAuthentication(o =>
         c.SlidingExpiration = true;
         c.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
         c.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
+        c.Events.OnValidatePrincipal = SecurityStamps.ValidateCookieAsync; // every request, not Identity's 30 minutes
     }));
 builder.Services.AddAuthorization(Policies.Add);
 builder.Services.AddCascadingAuthenticationState();

@@ -11,6 +11,10 @@ public sealed record LoginRequest(string? UserName, string? Password, string? Tw
 
 public sealed record CreateUserRequest(string? UserName, string? Password, string? Role, string? ScopeUnitCode, string? DisplayName);
 
+public sealed record UpdateUserRequest(string? Role, string? ScopeUnitCode);
+
+public sealed record ResetPasswordRequest(string? Password);
+
 public sealed record UserView(Guid Id, string UserName, string Role, string? ScopeUnitCode, bool TwoFactorEnabled, bool LockedOut);
 
 internal static class AuthApi
@@ -21,6 +25,8 @@ internal static class AuthApi
 
         var users = app.MapGroup("/api/users").RequireAuthorization(Policies.Administrator).WithTags("Users");
         users.MapPost("", CreateAsync);
+        users.MapPut("/{id:guid}", UpdateAsync);
+        users.MapPost("/{id:guid}/password", ResetPasswordAsync);
         users.MapGet("", async (UserManager<AppUser> um) =>
             (await um.Users.AsNoTracking().OrderBy(u => u.UserName).ToListAsync())
             .Select(u => new UserView(u.Id, u.UserName!, Roles.Code(u.Role), u.ScopeUnitCode, u.TwoFactorEnabled, u.LockoutEnd > DateTimeOffset.UtcNow)));
@@ -68,15 +74,61 @@ internal static class AuthApi
         return TypedResults.Created($"/api/users/{user.Id}", new UserView(user.Id, user.UserName!, Roles.Code(user.Role), user.ScopeUnitCode, false, false));
     }
 
-    public static async Task<AppUser> CreateUserAsync(CreateUserRequest request, UserManager<AppUser> users, ScopeResolver scopes, AnSinhDbContext db)
+    /// <summary>A new role or place scope: every cookie and token of the user issued before stops working.</summary>
+    private static async Task<IResult> UpdateAsync(Guid id, UpdateUserRequest request, UserManager<AppUser> users, ScopeResolver scopes, AnSinhDbContext db)
     {
+        var user = await users.FindByIdAsync(id.ToString()) ?? throw new NotFoundException($"Không có người dùng {id}.");
         var errors = new ValidationErrors();
         var role = Roles.Parse(request.Role);
         if (role is null)
         {
             errors.Add("role", "Vai trò phải là administrator, officer, approver, fund_board, inspector hoặc viewer.");
         }
-        var scopeCode = string.IsNullOrWhiteSpace(request.ScopeUnitCode) ? null : request.ScopeUnitCode.Trim();
+        var scopeCode = await CheckScopeAsync(role, request.ScopeUnitCode, scopes, errors);
+        errors.ThrowIfAny();
+        var before = new { role = Roles.Code(user.Role), scope = user.ScopeUnitCode };
+        user.Role = role!.Value;
+        user.ScopeUnitCode = scopeCode;
+        Check(await users.UpdateAsync(user));
+        Check(await users.UpdateSecurityStampAsync(user));
+        db.Audit("user.update", "user", user.Id.ToString(), scopeCode, before: before, after: new { role = Roles.Code(user.Role), scope = scopeCode });
+        await db.SaveChangesAsync();
+        return TypedResults.Ok(new UserView(user.Id, user.UserName!, Roles.Code(user.Role), user.ScopeUnitCode, user.TwoFactorEnabled, user.LockoutEnd > DateTimeOffset.UtcNow));
+    }
+
+    /// <summary>An administrator sets a new password (and unlocks the account): every cookie and token of the user issued before stops working.</summary>
+    private static async Task<IResult> ResetPasswordAsync(Guid id, ResetPasswordRequest request, UserManager<AppUser> users, AnSinhDbContext db)
+    {
+        var user = await users.FindByIdAsync(id.ToString()) ?? throw new NotFoundException($"Không có người dùng {id}.");
+        var result = await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), request.Password ?? "");
+        if (!result.Succeeded)
+        {
+            var errors = new ValidationErrors();
+            foreach (var e in result.Errors)
+            {
+                errors.Add("password", Translate(e));
+            }
+            errors.ThrowIfAny();
+        }
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        Check(await users.UpdateSecurityStampAsync(user));
+        db.Audit("user.reset_password", "user", user.Id.ToString(), user.ScopeUnitCode, after: new { channel = "api" });
+        await db.SaveChangesAsync();
+        return TypedResults.NoContent();
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+    }
+
+    private static async Task<string?> CheckScopeAsync(Role? role, string? requested, ScopeResolver scopes, ValidationErrors errors)
+    {
+        var scopeCode = string.IsNullOrWhiteSpace(requested) ? null : requested.Trim();
         if (scopeCode is not null && (await scopes.ResolveAsync(scopeCode)).Kind == ScopeKind.Nothing)
         {
             errors.Add("scopeUnitCode", $"Mã đơn vị \"{scopeCode}\" không phải tỉnh hoặc xã của bản đồ hiện hành.");
@@ -85,6 +137,18 @@ internal static class AuthApi
         {
             errors.Add("scopeUnitCode", "Cần mã đơn vị phạm vi (xã hoặc tỉnh) cho vai trò này.");
         }
+        return scopeCode;
+    }
+
+    public static async Task<AppUser> CreateUserAsync(CreateUserRequest request, UserManager<AppUser> users, ScopeResolver scopes, AnSinhDbContext db)
+    {
+        var errors = new ValidationErrors();
+        var role = Roles.Parse(request.Role);
+        if (role is null)
+        {
+            errors.Add("role", "Vai trò phải là administrator, officer, approver, fund_board, inspector hoặc viewer.");
+        }
+        var scopeCode = await CheckScopeAsync(role, request.ScopeUnitCode, scopes, errors);
         if (string.IsNullOrWhiteSpace(request.UserName))
         {
             errors.Add("userName", "Thiếu tên đăng nhập.");

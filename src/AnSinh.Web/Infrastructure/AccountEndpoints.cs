@@ -17,7 +17,7 @@ internal static class AccountEndpoints
         {
             signIn.AuthenticationScheme = IdentityConstants.ApplicationScheme;
             var result = await AuthApi.SignInAsync(signIn, new LoginRequest(userName, password, code), persistent: false);
-            var back = string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//", StringComparison.Ordinal) ? "/" : returnUrl;
+            var back = LocalUrls.OrRoot(returnUrl);
             if (result.Succeeded)
             {
                 db.Audit("auth.signin", "user", userName, null, after: new { userName, channel = "browser" });
@@ -37,12 +37,17 @@ internal static class AccountEndpoints
         app.MapPost("/account/login-2fa", async ([FromForm] string? code, [FromForm] string? returnUrl, SignInManager<AppUser> signIn) =>
         {
             var result = await signIn.TwoFactorAuthenticatorSignInAsync((code ?? "").Replace(" ", "", StringComparison.Ordinal), false, false);
-            var back = string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') ? "/" : returnUrl;
+            var back = LocalUrls.OrRoot(returnUrl);
             return result.Succeeded ? Results.Redirect(back) : Results.Redirect($"/login?step=2fa&error=code&returnUrl={Uri.EscapeDataString(back)}");
         }).AllowAnonymous();
 
-        app.MapPost("/account/logout", async (SignInManager<AppUser> signIn) =>
+        app.MapPost("/account/logout", async (HttpContext http, SignInManager<AppUser> signIn) =>
         {
+            // A new stamp ends this cookie everywhere, and every other cookie and token of the user.
+            if (await signIn.UserManager.GetUserAsync(http.User) is { } user)
+            {
+                await signIn.UserManager.UpdateSecurityStampAsync(user);
+            }
             await signIn.SignOutAsync();
             return Results.Redirect("/login");
         });

@@ -21,6 +21,6 @@ public sealed class Lang(IHttpContextAccessor http)
             var lang = code == "en" ? "en" : "vi";
             ctx.Response.Cookies.Append(Cookie, lang, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(365), IsEssential = true });
             var back = ctx.Request.Headers.Referer.ToString();
-            return Results.Redirect(Uri.TryCreate(back, UriKind.Absolute, out var u) && u.Host == ctx.Request.Host.Host ? u.PathAndQuery : "/");
+            return Results.Redirect(LocalUrls.OrRoot(Uri.TryCreate(back, UriKind.Absolute, out var u) && u.Host == ctx.Request.Host.Host ? u.PathAndQuery : null));
         }).AllowAnonymous();
 }

@@ -101,7 +101,7 @@ public sealed class AuthAndAuditTests
     }
 
     /// <summary>RFC 6238 time-based code, as an authenticator app computes it.</summary>
-    private static string Totp(string base32Key)
+    internal static string Totp(string base32Key)
     {
         var key = Base32(base32Key);
         var step = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
