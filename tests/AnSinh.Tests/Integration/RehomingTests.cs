@@ -68,4 +68,49 @@ public sealed class RehomingTests
         var thirdHousehold = await client.GetFromJsonAsync<JsonElement>($"/api/households/{third.GetProperty("items")[0].GetProperty("householdId").GetString()}");
         Assert.Equal("00004", thirdHousehold.GetProperty("communeCode").GetString());
     }
+
+    [Theory]
+    [MemberData(nameof(Lanes.Engines), MemberType = typeof(Lanes))]
+    public async Task A_household_whose_code_is_taken_in_the_new_commune_moves_under_the_next_free_code(string engine)
+    {
+        var app = TestApp.For(engine);
+        var client = await app.AdminAsync();
+        var code = TestData.Unique("R");
+        var tag = TestData.Unique("Trùng");
+        // The new commune 00004 already has the code; the old commune 00013 (wholly into 00004) has it too.
+        var taken = await client.PostAsJsonAsync("/api/households", new
+        {
+            communeCode = "00004",
+            code,
+            village = "",
+            address = "Số 5 Phan Đình Phùng",
+            members = new object[] { new { fullName = $"Vũ Văn Mới {tag}", sex = "male", birthDate = "1970-01-01", ethnicity = "Kinh", relationship = "head" } },
+        });
+        Assert.Equal(System.Net.HttpStatusCode.Created, taken.StatusCode);
+        var ms = new MemoryStream();
+        using (var w = new XlsxWriter(ms, "x"))
+        {
+            w.WriteHeader(ImportTemplate.Headers);
+            w.WriteRow(["00013", code, "Tổ 4", "Số 9 Quán Thánh", $"Vũ Văn Cũ {tag}", "Nam", "1961", null, "Kinh", "Chủ hộ", null, null, null]);
+        }
+        using var content = new MultipartFormDataContent { { new ByteArrayContent(ms.ToArray()), "file", "cu.xlsx" }, { new StringContent("all_or_nothing"), "mode" } };
+        var jobId = (await (await client.PostAsync("/api/import/households", content)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("jobId").GetString();
+        for (var i = 0; i < 300 && (await client.GetFromJsonAsync<JsonElement>($"/api/jobs/{jobId}")).GetProperty("status").GetString() is "queued" or "running"; i++)
+        {
+            await Task.Delay(100);
+        }
+
+        var auto = await client.PostAsync("/api/rehoming/auto", null);
+        Assert.True(auto.IsSuccessStatusCode, await auto.Content.ReadAsStringAsync());
+
+        var persons = await client.GetFromJsonAsync<JsonElement>($"/api/persons?q={Uri.EscapeDataString("vu van cu " + tag)}");
+        var movedId = persons.GetProperty("items")[0].GetProperty("householdId").GetString();
+        var moved = await client.GetFromJsonAsync<JsonElement>($"/api/households/{movedId}");
+        Assert.Equal("00004", moved.GetProperty("communeCode").GetString());
+        var newCode = moved.GetProperty("code").GetString();
+        Assert.NotEqual(code, newCode);
+        var rehomed = moved.GetProperty("events").EnumerateArray().Single(e => string.Equals(e.GetProperty("kind").GetString(), "rehomed", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains($"mã hộ {code} đã có ở xã mới nên hộ nhận mã {newCode}", rehomed.GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
 }
+

@@ -37,6 +37,11 @@ public sealed class RehomingService(AnSinhDbContext db, ScopeResolver scopes)
         var newUnits = await db.AdminUnits.AsNoTracking().Where(u => u.ValidFrom == newFrom && u.Level == AdminLevel.Commune).ToDictionaryAsync(u => u.Id, ct);
         var moved = 0;
         await using var tx = await db.BeginWriteAsync(ct);
+        // The new communes' code series are locked first, in one order, before anything is written.
+        foreach (var targetId in households.Select(h => single.TryGetValue(h.CommuneUnitId, out var l) ? l.NewUnitId : 0).Where(newUnits.ContainsKey).Distinct().Order())
+        {
+            await CodesInAsync(targetId, ct);
+        }
         foreach (var h in households)
         {
             if (single.TryGetValue(h.CommuneUnitId, out var link) && newUnits.TryGetValue(link.NewUnitId, out var target))
@@ -105,6 +110,7 @@ public sealed class RehomingService(AnSinhDbContext db, ScopeResolver scopes)
             throw new RuleViolationException($"Xã cũ {wrong.CommuneCode} không được sáp nhập vào {target.FullName}.");
         }
         await using var tx = await db.BeginWriteAsync(ct);
+        await CodesInAsync(target.Id, ct);
         foreach (var h in households)
         {
             await MoveAsync(h, target, h.VillageName, ct);
@@ -133,6 +139,21 @@ public sealed class RehomingService(AnSinhDbContext db, ScopeResolver scopes)
             From = date,
         });
         var oldCode = h.CommuneCode;
+        // Codes repeat across communes: a code already used in the new commune gives way to its next free one.
+        var taken = await CodesInAsync(target.Id, ct);
+        var oldHouseholdCode = h.Code;
+        if (!taken.Add(h.Code))
+        {
+            var n = taken.Count;
+            string next;
+            do
+            {
+                next = (++n).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+            }
+            while (taken.Contains(next));
+            taken.Add(next);
+            h.Code = next;
+        }
         h.CommuneUnitId = target.Id;
         h.CommuneCode = target.Code;
         h.ProvinceCode = target.CurrentProvinceCode;
@@ -149,7 +170,9 @@ public sealed class RehomingService(AnSinhDbContext db, ScopeResolver scopes)
             HouseholdId = h.Id,
             Kind = HouseholdEventKind.Rehomed,
             Date = date,
-            Reason = $"Sắp xếp đơn vị hành chính: từ xã cũ {oldCode} về {target.FullName}",
+            Reason = oldHouseholdCode == h.Code
+                ? $"Sắp xếp đơn vị hành chính: từ xã cũ {oldCode} về {target.FullName}"
+                : $"Sắp xếp đơn vị hành chính: từ xã cũ {oldCode} về {target.FullName}; mã hộ {oldHouseholdCode} đã có ở xã mới nên hộ nhận mã {h.Code}",
             OtherCommuneCode = oldCode,
             RecordedAt = db.Now(),
             RecordedBy = db.Actor.UserName,
@@ -157,6 +180,19 @@ public sealed class RehomingService(AnSinhDbContext db, ScopeResolver scopes)
     }
 
     private readonly Dictionary<(int, string), Village> _villages = [];
+    private readonly Dictionary<int, HashSet<string>> _codes = [];
+
+    /// <summary>The household codes of a commune, read once under its series lock (inside the move's transaction).</summary>
+    private async Task<HashSet<string>> CodesInAsync(int communeId, CancellationToken ct)
+    {
+        if (!_codes.TryGetValue(communeId, out var codes))
+        {
+            await db.LockSeriesAsync(UnitSeries.HouseholdCode, communeId, ct);
+            codes = (await db.Set<Household>().AsNoTracking().Where(x => x.CommuneUnitId == communeId).Select(x => x.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+            _codes[communeId] = codes;
+        }
+        return codes;
+    }
 
     /// <summary>The village keeps its name in the new commune; it joins that commune's list if it is not there yet.</summary>
     private async Task<Village> VillageInAsync(int communeId, string name, CancellationToken ct)
