@@ -15,6 +15,12 @@ public sealed class Lang(IHttpContextAccessor http)
 
     public string this[string vietnamese, string english] => English ? english : vietnamese;
 
+    /// <summary>The display name of a code in the page language (the one catalogue, <see cref="AnSinh.Platform.Display.CodeNames"/>).</summary>
+    public string Name(string kind, string? code) => AnSinh.Platform.Display.CodeNames.Of(kind, code, English);
+
+    /// <summary>The display names of a comma-separated list of codes.</summary>
+    public string Names(string kind, string? codes) => AnSinh.Platform.Display.CodeNames.OfList(kind, codes, English);
+
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet("/lang/{code}", (string code, HttpContext ctx) =>
         {

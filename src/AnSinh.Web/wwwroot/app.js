@@ -6,6 +6,11 @@
         if (t.parentElement && !t.parentElement.classList.contains("table-wrap")) {
             var wrap = document.createElement("div");
             wrap.className = "table-wrap";
+            // A box that scrolls is reachable from the keyboard, and named for screen readers.
+            var heading = t.caption || t.previousElementSibling;
+            wrap.tabIndex = 0;
+            wrap.setAttribute("role", "region");
+            wrap.setAttribute("aria-label", heading && /^(CAPTION|H2|H3)$/.test(heading.tagName) ? heading.textContent.trim() : (document.documentElement.lang === "en" ? "Table" : "Bảng"));
             t.parentNode.insertBefore(wrap, t);
             wrap.appendChild(t);
         }

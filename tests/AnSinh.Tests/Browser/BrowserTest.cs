@@ -17,13 +17,19 @@ public abstract class BrowserTest : IAsyncLifetime
     /// <summary>Wait only until the navigation commits; the assertions that follow wait for what they need.</summary>
     protected static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
 
+    /// <summary>People of the demo province seeded before the test (0: an empty register).</summary>
+    protected virtual int DemoPeople => 0;
+
+    /// <summary>The app under test (to read what a page should show).</summary>
+    protected TestApp App => _app!;
+
     public async Task InitializeAsync()
     {
         if (!Lanes.ChromiumAvailable && !Lanes.Required)
         {
             return;
         }
-        _app = TestApp.ForBrowser();
+        _app = TestApp.ForBrowser(DemoPeople);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -21,6 +21,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
     public const string AdminPassword = "Admin-pass-2025";
     private static readonly ConcurrentDictionary<string, Lazy<TestApp>> Apps = new();
     private readonly string _connection;
+    private int _demoPeople;
 
     public string Engine { get; }
 
@@ -33,9 +34,10 @@ public sealed class TestApp : WebApplicationFactory<Program>
     public static TestApp For(string engine) => Apps.GetOrAdd(engine, e => new Lazy<TestApp>(() => Create(e))).Value;
 
     /// <summary>A separate app on a real Kestrel port (SQLite) for the browser journeys.</summary>
-    public static TestApp ForBrowser()
+    public static TestApp ForBrowser(int demoPeople = 0)
     {
         var app = Create("sqlite");
+        app._demoPeople = demoPeople;
         app.UseKestrel(0);
         app.StartServer();
         return app;
@@ -70,7 +72,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", Engine);
         builder.UseSetting("ConnectionStrings:Default", _connection);
         builder.UseSetting("ANSINH_ADMIN_PASSWORD", AdminPassword);
-        builder.UseSetting("ANSINH_DEMO", "false");
+        builder.UseSetting("ANSINH_DEMO", _demoPeople > 0 ? "true" : "false");
+        builder.UseSetting("ANSINH_DEMO_PEOPLE", _demoPeople.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseEnvironment("Testing");
         builder.ConfigureLogging(l => l.AddProvider(new FileErrorLoggerProvider(Path.Combine(Path.GetTempPath(), "ansinh-tests.log"))));
     }
