@@ -66,6 +66,18 @@ await Startup.InitializeAsync(app.Services, app.Configuration, Console.Out);
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseStaticFiles();
+// Pages show numbers, money and dates as a Vietnamese reader writes them (1.500.000; 0,25 %) in
+// both languages; the JSON API, its sheets and files keep the invariant culture.
+var pageCulture = System.Globalization.CultureInfo.GetCultureInfo("vi-VN");
+app.Use((http, next) =>
+{
+    if (!http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+    {
+        System.Globalization.CultureInfo.CurrentCulture = pageCulture;
+        System.Globalization.CultureInfo.CurrentUICulture = pageCulture;
+    }
+    return next(http);
+});
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

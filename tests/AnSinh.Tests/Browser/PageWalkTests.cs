@@ -132,6 +132,10 @@ public sealed partial class PageWalkTests : BrowserTest
         {
             leaks.Add("UTC " + m.Value);
         }
+        foreach (Match m in InvariantNumber().Matches(text))
+        {
+            leaks.Add("number not in vi-VN " + m.Value);
+        }
         if (leaks.Count > 0)
         {
             problems.Add("raw codes in visible text: " + string.Join(", ", leaks));
@@ -192,6 +196,9 @@ public sealed partial class PageWalkTests : BrowserTest
 
     [GeneratedRegex(@"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b")]
     private static partial Regex Guid();
+
+    [GeneratedRegex(@"\b\d{1,3}(?:,\d{3}){2,}\b|\b\d+\.\d{1,2} ?%")]
+    private static partial Regex InvariantNumber();
 
     [GeneratedRegex(@"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")]
     private static partial Regex UtcStamp();
