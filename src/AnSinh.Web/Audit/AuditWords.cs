@@ -238,9 +238,10 @@ public static partial class AuditWords
                 list.Add(($"{type}.{verb}", ActionText($"{type}.{verb}", type)));
             }
         }
-        foreach (var a in Actions.Keys)
+        foreach (var (a, words) in Actions)
         {
-            list.Add((a, ActionText(a, a.StartsWith("fund.", StringComparison.Ordinal) ? "fund" : a.Split('.')[0])));
+            // The list names no record: "Xem thông tin nhạy cảm của" → "Xem thông tin nhạy cảm".
+            list.Add((a, words.EndsWith(" của", StringComparison.Ordinal) ? words[..^4] : words.EndsWith(" cho", StringComparison.Ordinal) ? words[..^4] : words));
         }
         return list.DistinctBy(a => a.Item1).OrderBy(a => a.Item2, StringComparer.Create(Vi, false)).ToList();
     }
