@@ -1,6 +1,6 @@
 using AnSinh.Platform.Audit;
-using AnSinh.Platform.Persistence;
 using AnSinh.Platform.Errors;
+using AnSinh.Platform.Persistence;
 using AnSinh.Web.Audit;
 
 namespace AnSinh.Web.Api;
