@@ -21,6 +21,7 @@ builder.Services.AddAnSinhCore(builder.Configuration);
 builder.Services.AddScoped<IUserClaimsPrincipalFactory<AppUser>, AnSinhClaimsFactory>();
 builder.Services.AddHostedService<JobWorker>();
 builder.Services.AddScoped<Lang>();
+builder.Services.AddScoped<AnSinh.Web.Audit.AuditTimeline>();
 
 const string SmartScheme = "cookie-or-bearer";
 builder.Services.AddAuthentication(o =>

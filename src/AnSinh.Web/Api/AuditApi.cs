@@ -1,27 +1,29 @@
 using AnSinh.Platform.Audit;
+using AnSinh.Platform.Errors;
 using AnSinh.Platform.Persistence;
-using AnSinh.Platform.Scoping;
-using AnSinh.Registry.Households;
-using Microsoft.EntityFrameworkCore;
+using AnSinh.Web.Audit;
 
 namespace AnSinh.Web.Api;
 
-public sealed record AuditEventView(long Id, DateTime At, string UserName, string Action, string EntityType, string? EntityId, string? UnitCode, string? Before, string? After);
+public sealed record AuditEventView(long Id, DateTime At, string UserName, string Action, string EntityType, string? EntityId, string? UnitCode, string? Before, string? After,
+    string ActionName, string RecordName, string KindName);
 
-public sealed record AuditQuery(string? EntityId, Guid? Household, string? User, DateOnly? From, DateOnly? To, int? Page);
+/// <summary>Record: a household code or a national id; Unit: a unit code; Kind: "write", "read" or empty; From, To: days in Vietnam time.</summary>
+public sealed record AuditQuery(string? EntityId, Guid? Household, string? User, DateOnly? From, DateOnly? To, int? Page,
+    string? Record = null, string? Unit = null, string? Action = null, string? Kind = null);
 
 /// <summary>Inspectors and administrators browse events by record, user and date, within their scope.</summary>
 public static class AuditApi
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/audit", async ([AsParameters] AuditQuery q, AnSinhDbContext db, ScopeResolver scopes, CancellationToken ct) =>
+        app.MapGet("/api/audit", async ([AsParameters] AuditQuery q, AuditTimeline timeline, CancellationToken ct) =>
             {
-                var (items, total) = await QueryAsync(q, db, scopes, ct);
+                var (items, total) = await QueryAsync(q, timeline, ct);
                 return new { items, total };
             })
             .RequireAuthorization(Policies.AuditReader).WithTags("Audit");
-        app.MapGet("/api/audit/export.xlsx", async ([AsParameters] AuditQuery q, AnSinhDbContext db, ScopeResolver scopes, CancellationToken ct) =>
+        app.MapGet("/api/audit/export.xlsx", async ([AsParameters] AuditQuery q, AuditTimeline timeline, CancellationToken ct) =>
             {
                 var ms = new MemoryStream();
                 using (var w = new Platform.Excel.XlsxWriter(ms, "Nhat ky"))
@@ -29,7 +31,7 @@ public static class AuditApi
                     w.WriteHeader(["#", "Thời điểm (UTC)", "Người dùng", "Hành động", "Loại bản ghi", "Mã bản ghi", "Đơn vị", "Trước", "Sau"]);
                     for (var page = 1; page <= 200; page++)
                     {
-                        var (items, _) = await QueryAsync(q with { Page = page }, db, scopes, ct);
+                        var (items, _) = await QueryAsync(q with { Page = page }, timeline, ct);
                         foreach (var e in items)
                         {
                             w.WriteRow([e.Id, e.At.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), e.UserName, e.Action, e.EntityType, e.EntityId, e.UnitCode, e.Before, e.After]);
@@ -47,53 +49,15 @@ public static class AuditApi
             .RequireAuthorization(Policies.AuditReader).WithTags("Audit");
     }
 
-    public static async Task<(IReadOnlyList<AuditEventView> Items, int Total)> QueryAsync(AuditQuery query, AnSinhDbContext db, ScopeResolver scopes, CancellationToken ct)
+    public static async Task<(IReadOnlyList<AuditEventView> Items, int Total)> QueryAsync(AuditQuery query, AuditTimeline timeline, CancellationToken ct)
     {
-        var scope = await scopes.CurrentAsync(ct);
-        var q = db.AuditEvents.AsNoTracking();
-        if (scope.Kind == ScopeKind.Province)
+        var page = await timeline.QueryAsync(new AuditFilter(query.Record, query.EntityId, query.Household, query.User, query.Unit, query.Action, query.Kind, query.From, query.To, query.Page), ct);
+        if (page.Problem is not null)
         {
-            var codes = db.AdminUnits.Where(u => u.CurrentProvinceCode == scope.ProvinceCode).Select(u => u.Code);
-            q = q.Where(e => e.UnitCode != null && codes.Contains(e.UnitCode));
+            throw new InputValidationException("record", page.Problem);
         }
-        else if (scope.Kind == ScopeKind.Commune)
-        {
-            var codes = db.AdminUnits.Where(u => scope.CommuneIds.Contains(u.Id)).Select(u => u.Code);
-            q = q.Where(e => e.UnitCode != null && codes.Contains(e.UnitCode));
-        }
-        else if (scope.Kind == ScopeKind.Nothing)
-        {
-            q = q.Where(e => false);
-        }
-        if (query.Household is { } hid)
-        {
-            var ids = (await db.Set<Person>().Where(p => p.HouseholdId == hid).Select(p => p.Id).ToListAsync(ct)).Select(p => p.ToString()).ToList();
-            ids.Add(hid.ToString());
-            q = q.Where(e => e.EntityId != null && ids.Contains(e.EntityId));
-        }
-        if (!string.IsNullOrWhiteSpace(query.EntityId))
-        {
-            q = q.Where(e => e.EntityId == query.EntityId.Trim());
-        }
-        if (!string.IsNullOrWhiteSpace(query.User))
-        {
-            q = q.Where(e => e.UserName == query.User.Trim());
-        }
-        if (query.From is { } from)
-        {
-            var f = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-            q = q.Where(e => e.At >= f);
-        }
-        if (query.To is { } to)
-        {
-            var t = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-            q = q.Where(e => e.At < t);
-        }
-        var total = await q.CountAsync(ct);
-        var page = Math.Max(1, query.Page ?? 1);
-        var items = await q.OrderByDescending(e => e.Id).Skip((page - 1) * 50).Take(50)
-            .Select(e => new AuditEventView(e.Id, e.At, e.UserName, e.Action, e.EntityType, e.EntityId, e.UnitCode, e.Before, e.After))
-            .ToListAsync(ct);
-        return (items, total);
+        var items = page.Items.Select(e => new AuditEventView(e.Id, e.At, e.UserName, e.Action, e.EntityType, e.EntityId, e.UnitCode, e.Before, e.After,
+            e.ActionText, e.RecordName, e.Kind == AuditKind.Write ? "write" : e.Kind == AuditKind.Read ? "read" : "access")).ToList();
+        return (items, page.Total);
     }
 }

@@ -59,9 +59,9 @@ public sealed class JourneyTests : BrowserTest
 
         await page.ClickAsync("#audit-link");
         await page.WaitForURLAsync(url => url.Contains("/audit", StringComparison.Ordinal), Committed);
-        await Assertions.Expect(page.Locator("#audit")).ToContainTextAsync("person.update");
+        await Assertions.Expect(page.Locator("#audit")).ToContainTextAsync("Sửa nhân khẩu");
         var audit = await page.Locator("#audit").InnerTextAsync();
-        Assert.Contains("person.update", audit, StringComparison.Ordinal);
+        Assert.Contains("Nghề nghiệp", audit, StringComparison.Ordinal);
         Assert.Contains("Giáo viên", audit, StringComparison.Ordinal);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "ansinh-audit.png"), FullPage = true });
     }
