@@ -19,5 +19,10 @@ public static class VietnamTime
     public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(ToVietnam(instant).DateTime);
 
     /// <summary>The date in Vietnam of a UTC time as the database keeps it (kind unspecified or UTC).</summary>
-    public static DateOnly DateOfUtc(DateTime utc) => DateOnly.FromDateTime(utc.Add(Offset));
+    public static DateOnly DateOfUtc(DateTime utc) => DateOnly.FromDateTime(OfUtc(utc));
+
+    /// <summary>The clock time in Vietnam of a UTC time as the database keeps it: what a page shows ("lúc 08:30").</summary>
+    public static DateTime OfUtc(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Unspecified).Add(Offset);
+
+    public static DateTime? OfUtc(DateTime? utc) => utc is { } u ? OfUtc(u) : null;
 }

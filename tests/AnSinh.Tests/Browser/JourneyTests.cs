@@ -103,7 +103,7 @@ public sealed class JourneyTests : BrowserTest
         var page = await NewPageAsync();
         await SignInAsAdminAsync(page);
         await page.GotoAsync("/poverty");
-        await Assertions.Expect(page.Locator("#standards")).ToContainTextAsync("1,500,000");
+        await Assertions.Expect(page.Locator("#standards")).ToContainTextAsync("1.500.000");
         // The form-B point table of the next standard is not loaded, and the page says so.
         await Assertions.Expect(page.Locator("#score-tables tr", new() { HasText = "2027-2030" })).ToContainTextAsync("chưa được nạp");
         await page.FillAsync("#c-date", "2026-06-01");

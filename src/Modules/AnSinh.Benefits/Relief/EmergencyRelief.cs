@@ -328,7 +328,7 @@ public sealed class EmergencyRelief(AnSinhDbContext db, ScopeResolver scopes, Be
         }
         if (r.DecidedOn < AnSinh.Platform.Calendar.VietnamTime.DateOfUtc(c.ProposedAt))
         {
-            throw new InputValidationException("decidedOn", $"Ngày quyết định trước ngày đề xuất {c.ProposedAt:dd/MM/yyyy}.");
+            throw new InputValidationException("decidedOn", $"Ngày quyết định trước ngày đề xuất {AnSinh.Platform.Calendar.VietnamTime.OfUtc(c.ProposedAt):dd/MM/yyyy}.");
         }
         // Four eyes: the one who proposed the case does not decide it, the administrator included.
         SeparationOfDuties.Require([c.ProposedBy], db.Actor, $"Đề xuất trợ giúp hộ {c.HeadName}", "lập");
