@@ -67,18 +67,10 @@ await Startup.InitializeAsync(app.Services, app.Configuration, Console.Out);
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseStaticFiles();
-// Pages show numbers, money and dates as a Vietnamese reader writes them (1.500.000; 0,25 %) in
-// both languages; the JSON API, its sheets and files keep the invariant culture.
-var pageCulture = System.Globalization.CultureInfo.GetCultureInfo("vi-VN");
-app.Use((http, next) =>
-{
-    if (!http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
-    {
-        System.Globalization.CultureInfo.CurrentCulture = pageCulture;
-        System.Globalization.CultureInfo.CurrentUICulture = pageCulture;
-    }
-    return next(http);
-});
+// Pages show numbers as a Vietnamese user reads them (1.500.000; 12,50 %) in either language; the API keeps the invariant culture.
+var vietnamese = new RequestLocalizationOptions { DefaultRequestCulture = new("vi-VN"), SupportedCultures = [AnSinh.Platform.Text.MoneyText.Culture], SupportedUICultures = [AnSinh.Platform.Text.MoneyText.Culture] };
+vietnamese.RequestCultureProviders.Clear();
+app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"), pages => pages.UseRequestLocalization(vietnamese));
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

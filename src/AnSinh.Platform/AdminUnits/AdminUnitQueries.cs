@@ -14,5 +14,6 @@ public static class AdminUnitQueries
             .Where(u => u.Code == (code ?? "").Trim() && u.Level == AdminLevel.Commune)
             .FirstOrDefaultAsync(ct);
 
-    public static DateOnly Today(this AnSinhDbContext db) => DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime);
+    /// <summary>The date in Vietnam (UTC+7) on the context's clock.</summary>
+    public static DateOnly Today(this AnSinhDbContext db) => Calendar.VietnamTime.Today(db.Clock);
 }

@@ -47,7 +47,7 @@ public sealed class ScopeResolver(AnSinhDbContext db, ICurrentActor actor, TimeP
         {
             return UserScope.Nation;
         }
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = Calendar.VietnamTime.Today(clock);
         var unit = await db.AdminUnits.AsNoTracking()
             .Where(u => u.Code == scopeUnitCode && u.Level != AdminLevel.District
                 && (u.ValidFrom == null || u.ValidFrom <= today) && (u.ValidTo == null || u.ValidTo >= today))

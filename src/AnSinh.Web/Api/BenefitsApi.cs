@@ -30,17 +30,17 @@ public static class BenefitsApi
             return TypedResults.Created($"/api/benefits/base-levels?scheme={level.Scheme}&date={level.ValidFrom:yyyy-MM-dd}", level);
         });
         g.MapPost("/base-levels/{id:int}/confirm", async (int id, ConfirmRequest r, BenefitParameters p, CancellationToken ct) => await p.ConfirmAsync(id, r, ct));
-        g.MapGet("/coefficients", async (DateOnly? date, BenefitParameters p, CancellationToken ct) =>
+        g.MapGet("/coefficients", async (DateOnly? date, BenefitParameters p, TimeProvider clock, CancellationToken ct) =>
         {
             var set = await p.LoadAsync(ct);
-            var on = date ?? DateOnly.FromDateTime(DateTime.Today);
+            var on = date ?? AnSinh.Platform.Calendar.VietnamTime.Today(clock);
             return set.Coefficients.Where(c => c.ValidFrom <= on && (c.ValidTo is null || c.ValidTo >= on)).OrderBy(c => c.Clause).ThenBy(c => c.Disability).ThenBy(c => c.MinAge)
                 .Select(c => new { c.Clause, c.Disability, c.MinAge, c.MaxAge, c.Coefficient, c.PerChild, c.ValidFrom, c.Source });
         });
-        g.MapGet("/merit-rates", async (DateOnly? date, BenefitParameters p, CancellationToken ct) =>
+        g.MapGet("/merit-rates", async (DateOnly? date, BenefitParameters p, TimeProvider clock, CancellationToken ct) =>
         {
             var set = await p.LoadAsync(ct);
-            var on = date ?? DateOnly.FromDateTime(DateTime.Today);
+            var on = date ?? AnSinh.Platform.Calendar.VietnamTime.Today(clock);
             return set.MeritRates.Where(r => r.ValidFrom <= on && (r.ValidTo is null || r.ValidTo >= on)).OrderBy(r => r.Table).ThenBy(r => r.Row, StringComparer.Ordinal)
                 .Select(r => new { r.Table, r.Row, r.Allowance, r.Supplement, r.SupplementPerYear, r.ValidFrom, r.Source });
         });

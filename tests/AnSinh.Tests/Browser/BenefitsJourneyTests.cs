@@ -62,7 +62,7 @@ public sealed class BeneficiaryJourneyTests : BrowserTest
         await Assertions.Expect(page.Locator("#beneficiary-message")).ToContainTextAsync("Vi Thị Bà");
         // Over 80 on today's month: coefficient 2.0 of the base level in force today.
         var quote = await api.PostAsJsonAsync("/api/benefits/social-assistance/quote",
-            new { date = DateTime.Today.ToString("yyyy-MM-01", System.Globalization.CultureInfo.InvariantCulture), birthDate = "1941-02-03", clauses = new[] { "5.5a" } });
+            new { date = TestData.Today.ToString("yyyy-MM-01", System.Globalization.CultureInfo.InvariantCulture), birthDate = "1941-02-03", clauses = new[] { "5.5a" } });
         var expected = (await quote.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("monthlyAmount").GetInt64();
         await Assertions.Expect(page.Locator("#beneficiaries tr[data-beneficiary='Vi Thị Bà'] td[data-amount]")).ToHaveAttributeAsync("data-amount", expected.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
@@ -260,7 +260,7 @@ public sealed class ReliefJourneyTests : BrowserTest
             made.EnsureSuccessStatusCode();
             fund = (await made.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
         }
-        (await api.PostAsJsonAsync($"/api/funds/{fund}/receipts", new { date = DateTime.Today.ToString("yyyy-MM-dd"), donor = new { name = "Hội Chữ thập đỏ", type = "organisation" }, form = "cash", amount = 20_000_000 })).EnsureSuccessStatusCode();
+        (await api.PostAsJsonAsync($"/api/funds/{fund}/receipts", new { date = TestData.Today.ToString("yyyy-MM-dd"), donor = new { name = "Hội Chữ thập đỏ", type = "organisation" }, form = "cash", amount = 20_000_000 })).EnsureSuccessStatusCode();
         await page.GotoAsync(page.Url);
         await page.SelectOptionAsync("#p-fund", fund.ToString());
         // The approver of the spending is picked among the users who may approve it: the chairperson.

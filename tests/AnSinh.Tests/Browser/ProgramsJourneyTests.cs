@@ -15,7 +15,7 @@ public sealed class ProgramsJourneyTests : BrowserTest
         var hh = await api.PostAsJsonAsync("/api/households", TestData.Household("01318", TestData.Unique("Ma Văn Nhà ")));
         hh.EnsureSuccessStatusCode();
         var code = (await hh.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!;
-        var today = DateTime.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var today = TestData.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
         var page = await NewPageAsync();
         await SignInAsAdminAsync(page);

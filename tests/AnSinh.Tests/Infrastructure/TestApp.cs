@@ -116,6 +116,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
 /// <summary>Test data that never collides between tests: unique national ID numbers and codes.</summary>
 public static class TestData
 {
+    /// <summary>Today in Vietnam (UTC+7), as the application takes it: between 17:00 and 24:00 UTC the server's date is yesterday.</summary>
+    public static DateTime Today => AnSinh.Platform.Calendar.VietnamTime.Now(TimeProvider.System).DateTime.Date;
+
     private static int _counter = Random.Shared.Next(0, 400_000);
 
     /// <summary>A valid 12-digit ID for the sex and year (Circular 59/2021 layout).</summary>

@@ -195,7 +195,7 @@ public sealed class BenefitsCliTests
         Assert.True(proposed.Code == 0, proposed.Output);
         Assert.Contains("gạo 30 kg tiền 40000000 đồng", Digits(proposed.Output), StringComparison.Ordinal);
         var caseId = proposed.Output.Split(' ', 2)[0].Trim();
-        var today = DateTime.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var today = TestData.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var own = await Run(["benefits", "decide-relief", caseId, "--number", "5/QĐ-UBND", "--date", today, .. db]);
         Assert.NotEqual(0, own.Code);
         Assert.Contains("không được tự phê duyệt", own.Output, StringComparison.Ordinal);

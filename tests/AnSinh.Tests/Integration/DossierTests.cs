@@ -34,7 +34,7 @@ public sealed class DossierTests
         var elder = await PersonAsync(officer, "Trương Thị Thọ", "1944-03-01");
 
         Assert.Contains("ở tương lai", await FailsAsync(await officer.PostAsJsonAsync("/api/benefits/dossiers",
-            new { personId = elder, scheme = "social_assistance", clauses = new[] { "5.5c" }, filedOn = DateTime.Today.AddDays(3).ToString("yyyy-MM-dd") }), HttpStatusCode.BadRequest), StringComparison.Ordinal);
+            new { personId = elder, scheme = "social_assistance", clauses = new[] { "5.5c" }, filedOn = TestData.Today.AddDays(3).ToString("yyyy-MM-dd") }), HttpStatusCode.BadRequest), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, (await officer.PostAsJsonAsync("/api/benefits/dossiers",
             new { personId = elder, scheme = "social_assistance", clauses = new[] { "5.9" }, filedOn = "2026-10-05" })).StatusCode);
 

@@ -136,14 +136,14 @@ public sealed class HealthCardTests
         Assert.Equal(1, after.GetProperty("withoutCard").GetInt32());
 
         // Counts per group and unit, for the commune and within the province.
-        var counts = await OkAsync(await officer.GetAsync($"/api/health-cards/counts?unitCode={Commune}&year={DateTime.UtcNow.Year}"));
+        var counts = await OkAsync(await officer.GetAsync($"/api/health-cards/counts?unitCode={Commune}&year={TestData.Today.Year}"));
         var rows = counts.GetProperty("rows").EnumerateArray().ToDictionary(r => r.GetProperty("group").GetString()!, r => r.GetProperty("cards").GetInt32());
         Assert.Equal(2, rows["child_under_6"]);
         Assert.Equal(2, rows["poor_household"]);
         Assert.Equal(1, rows["merit_person"]);
         Assert.Equal(1, rows["near_poor"]);
         var province = await app.UserAsync("approver", "04");
-        var provinceCounts = await OkAsync(await province.GetAsync($"/api/health-cards/counts?unitCode=04&year={DateTime.UtcNow.Year}"));
+        var provinceCounts = await OkAsync(await province.GetAsync($"/api/health-cards/counts?unitCode=04&year={TestData.Today.Year}"));
         Assert.Equal(6, provinceCounts.GetProperty("rows").EnumerateArray().Where(r => r.GetProperty("communeCode").GetString() == Commune).Sum(r => r.GetProperty("cards").GetInt32()));
 
         // The list for the insurance agency.

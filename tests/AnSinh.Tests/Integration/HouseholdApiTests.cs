@@ -134,7 +134,7 @@ public sealed class HouseholdApiTests
     {
         var app = TestApp.For(engine);
         var client = await app.AdminAsync();
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = DateOnly.FromDateTime(TestData.Today);
         var created = await (await client.PostAsJsonAsync("/api/households", new
         {
             communeCode = Commune,

@@ -93,7 +93,7 @@ public sealed class ImportTests
     {
         var app = TestApp.For(engine);
         var admin = await app.AdminAsync();
-        var year = DateTime.Today.Year;
+        var year = TestData.Today.Year;
         async Task<decimal> Households() =>
             (await admin.GetFromJsonAsync<JsonElement>($"/api/indicators?unitCode={Commune}&year={year}&indicator=households")).GetProperty("actual").GetDecimal();
         var before = await Households();

@@ -81,15 +81,15 @@ public sealed class ReliefTests
 
         // The chairperson decides; a second decision is refused; the late one is recorded and flagged.
         Assert.Equal(HttpStatusCode.Conflict, (await officer.PostAsJsonAsync($"/api/relief/cases/{proposed.GetProperty("id").GetGuid()}/decision",
-            new { decisionNumber = "12/QĐ-UBND", decidedOn = DateTime.Today.ToString("yyyy-MM-dd") })).StatusCode);
+            new { decisionNumber = "12/QĐ-UBND", decidedOn = TestData.Today.ToString("yyyy-MM-dd") })).StatusCode);
         var decided = await OkAsync(await approver.PostAsJsonAsync($"/api/relief/cases/{proposed.GetProperty("id").GetGuid()}/decision",
-            new { decisionNumber = "12/QĐ-UBND", decidedOn = DateTime.Today.ToString("yyyy-MM-dd") }));
+            new { decisionNumber = "12/QĐ-UBND", decidedOn = TestData.Today.ToString("yyyy-MM-dd") }));
         Assert.Equal("decided", decided.GetProperty("status").GetString());
         Assert.False(decided.GetProperty("late").GetBoolean());
         Assert.Contains("đã được quyết định", await FailsAsync(await approver.PostAsJsonAsync($"/api/relief/cases/{proposed.GetProperty("id").GetGuid()}/decision",
-            new { decisionNumber = "13/QĐ-UBND", decidedOn = DateTime.Today.ToString("yyyy-MM-dd") }), HttpStatusCode.Conflict), StringComparison.Ordinal);
+            new { decisionNumber = "13/QĐ-UBND", decidedOn = TestData.Today.ToString("yyyy-MM-dd") }), HttpStatusCode.Conflict), StringComparison.Ordinal);
         var lateDecided = await OkAsync(await approver.PostAsJsonAsync($"/api/relief/cases/{late.GetProperty("id").GetGuid()}/decision",
-            new { decisionNumber = "14/QĐ-UBND", decidedOn = DateTime.Today.ToString("yyyy-MM-dd") }));
+            new { decisionNumber = "14/QĐ-UBND", decidedOn = TestData.Today.ToString("yyyy-MM-dd") }));
         Assert.True(lateDecided.GetProperty("late").GetBoolean());
 
         var view = await OkAsync(await officer.GetAsync($"/api/relief/events/{floodId}"));
@@ -138,7 +138,7 @@ public sealed class ReliefTests
         var officer = await app.UserAsync("officer", "01327");
         var approver = await app.UserAsync("approver", "01327");
         var board = await app.UserAsync("fund_board", "01327");
-        var today = DateTime.Today.ToString("yyyy-MM-dd");
+        var today = TestData.Today.ToString("yyyy-MM-dd");
         var storm = await OkAsync(await officer.PostAsJsonAsync("/api/relief/events",
             new { kind = "storm", name = TestData.Unique("Bão số 5 "), occurredOn = "2026-10-01", communeCodes = new[] { "01327" } }));
         var stormId = storm.GetProperty("id").GetGuid();
@@ -163,7 +163,7 @@ public sealed class ReliefTests
         // Only the fund board pays; not before the decision; not more than the fund holds.
         Assert.Contains("Ban vận động Quỹ", await FailsAsync(await officer.PostAsJsonAsync($"/api/relief/events/{stormId}/fund-payments", new { fundId = fund, date = today }), HttpStatusCode.Conflict), StringComparison.Ordinal);
         Assert.Contains("trước ngày quyết định", await FailsAsync(await board.PostAsJsonAsync($"/api/relief/events/{stormId}/fund-payments",
-            new { fundId = fund, date = DateTime.Today.AddDays(-1).ToString("yyyy-MM-dd") }), HttpStatusCode.BadRequest), StringComparison.Ordinal);
+            new { fundId = fund, date = TestData.Today.AddDays(-1).ToString("yyyy-MM-dd") }), HttpStatusCode.BadRequest), StringComparison.Ordinal);
         Assert.Contains("chưa có quyết định", await FailsAsync(await board.PostAsJsonAsync($"/api/relief/events/{stormId}/fund-payments",
             new { fundId = fund, date = today, caseIds = new[] { undecided.GetProperty("id").GetGuid() } }), HttpStatusCode.BadRequest), StringComparison.Ordinal);
 
@@ -196,7 +196,7 @@ public sealed class ReliefTests
         Assert.Equal(40_000_000, (await OkAsync(await officer.GetAsync($"/api/relief/events/{stormId}"))).GetProperty("event").GetProperty("paidFromFunds").GetInt64());
         // Relief is an indicator of the commune's year (issue #6): the two decided cases, their rice and cash.
         async Task<decimal> Indicator(string code) =>
-            (await OkAsync(await admin.GetAsync($"/api/indicators?unitCode=01327&year={DateTime.Today.Year}&indicator={code}"))).GetProperty("actual").GetDecimal();
+            (await OkAsync(await admin.GetAsync($"/api/indicators?unitCode=01327&year={TestData.Today.Year}&indicator={code}"))).GetProperty("actual").GetDecimal();
         Assert.Equal(2m, await Indicator("relief_households"));
         Assert.Equal(90m, await Indicator("relief_rice_kg"));
         Assert.Equal(40_000_000m, await Indicator("relief_cash"));

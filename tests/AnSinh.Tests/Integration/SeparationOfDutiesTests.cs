@@ -60,10 +60,10 @@ public sealed class SeparationOfDutiesTests
         using var admin = await app.AdminAsync();
         var household = (await OkAsync(await admin.PostAsJsonAsync("/api/households", TestData.Household("01576", TestData.Unique("Nông Văn Lũ "))))).GetProperty("id").GetGuid();
         var ev = await OkAsync(await admin.PostAsJsonAsync("/api/relief/events",
-            new { kind = "flood", name = TestData.Unique("Lũ quét "), occurredOn = DateTime.Today.AddDays(-1).ToString("yyyy-MM-dd"), communeCodes = new[] { "01576" } }));
+            new { kind = "flood", name = TestData.Unique("Lũ quét "), occurredOn = TestData.Today.AddDays(-1).ToString("yyyy-MM-dd"), communeCodes = new[] { "01576" } }));
         var proposed = await OkAsync(await admin.PostAsJsonAsync($"/api/relief/events/{ev.GetProperty("id").GetGuid()}/cases", new { householdId = household, riceMonths = 1 }));
         var caseId = proposed.GetProperty("id").GetGuid();
-        var decision = new { decisionNumber = "7/QĐ-UBND", decidedOn = DateTime.Today.ToString("yyyy-MM-dd") };
+        var decision = new { decisionNumber = "7/QĐ-UBND", decidedOn = TestData.Today.ToString("yyyy-MM-dd") };
 
         Assert.Contains(Refused, await FailsAsync(await admin.PostAsJsonAsync($"/api/relief/cases/{caseId}/decision", decision), HttpStatusCode.Conflict), StringComparison.Ordinal);
         var (chairName, chair) = await NamedUsers.CreateAsync(app, "approver", "01576");
@@ -149,7 +149,7 @@ public sealed class SeparationOfDutiesTests
         var (outsiderName, _) = await NamedUsers.CreateAsync(app, "approver", "01438");
         var (officerName, _) = await NamedUsers.CreateAsync(app, "officer", "01393");
         var fund = (await OkAsync(await board.PostAsJsonAsync("/api/funds", new { unitCode = "01393", kind = "special", name = TestData.Unique("Quỹ bốn mắt ") }))).GetProperty("id").GetGuid();
-        var today = DateTime.Today.ToString("yyyy-MM-dd");
+        var today = TestData.Today.ToString("yyyy-MM-dd");
         await OkAsync(await board.PostAsJsonAsync($"/api/funds/{fund}/receipts", new { date = today, donor = new { name = "Bà Lục Thị Góp", type = "individual" }, form = "cash", amount = 10_000_000 }));
         object Spending(string? approvedBy) => new { date = today, category = "hardship_gift", cases = 1, amount = 1_000_000, approvedBy };
 

@@ -16,7 +16,7 @@ public sealed class CardDocuments(HealthCards cards)
         await XlsxOutput.WriteAsync(output, "Cấp thẻ BHYT", w =>
         {
             w.WriteBoldRow([$"DANH SÁCH CẤP THẺ BẢO HIỂM Y TẾ — {batch.CommuneName} ({batch.CommuneCode})"]);
-            w.WriteRow([$"Giá trị {batch.ValidFrom.ToString("dd/MM/yyyy", Vi)} – {batch.ValidTo.ToString("dd/MM/yyyy", Vi)}; lập ngày {batch.IssuedAt.ToString("dd/MM/yyyy", Vi)} bởi {batch.IssuedBy}"]);
+            w.WriteRow([$"Giá trị {batch.ValidFrom.ToString("dd/MM/yyyy", Vi)} – {batch.ValidTo.ToString("dd/MM/yyyy", Vi)}; lập ngày {AnSinh.Platform.Calendar.VietnamTime.OfUtc(batch.IssuedAt).ToString("dd/MM/yyyy", Vi)} bởi {batch.IssuedBy}"]);
             w.WriteBoldRow(Headers);
             var n = 0;
             foreach (var c in list)

@@ -17,7 +17,7 @@ public sealed class PayrollDocuments(Payrolls payrolls)
 
     private static string Title(PayrollRunView r) => $"DANH SÁCH CHI TRẢ TRỢ CẤP HẰNG THÁNG — THÁNG {r.Month[5..]}/{r.Month[..4]}";
 
-    private static string Status(PayrollRunView r) => r.Status == "approved" ? $"Đã duyệt ngày {r.ApprovedAt:dd/MM/yyyy} bởi {r.ApprovedBy}" : "BẢN NHÁP — chưa duyệt";
+    private static string Status(PayrollRunView r) => r.Status == "approved" ? $"Đã duyệt ngày {AnSinh.Platform.Calendar.VietnamTime.OfUtc(r.ApprovedAt):dd/MM/yyyy} bởi {r.ApprovedBy}" : "BẢN NHÁP — chưa duyệt";
 
     public async Task XlsxAsync(Stream output, Guid id, CancellationToken ct)
     {

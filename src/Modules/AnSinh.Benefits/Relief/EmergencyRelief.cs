@@ -188,7 +188,7 @@ public sealed class EmergencyRelief(AnSinhDbContext db, ScopeResolver scopes, Be
 
     private ReliefCaseView View(ReliefCase c, (string? Voucher, DateOnly PaidOn)? paid = null)
     {
-        var due = DateOnly.FromDateTime(c.ProposedAt).AddDays(DecisionDays);
+        var due = AnSinh.Platform.Calendar.VietnamTime.DateOfUtc(c.ProposedAt).AddDays(DecisionDays);
         var late = c.DecidedOn is { } d ? d > due : db.Today() > due;
         return new ReliefCaseView(c.Id, c.HouseholdId, c.CommuneCode, c.HeadName, c.People, c.RiceMonths, c.RiceKg, c.Injured, c.Deaths, c.HouseDamage, c.Cash, c.Explanation,
             c.Status == ReliefStatus.Decided ? "decided" : "proposed", c.ProposedAt, due, c.DecidedOn, c.DecisionNumber, late, paid?.Voucher, paid?.PaidOn);
@@ -326,9 +326,9 @@ public sealed class EmergencyRelief(AnSinhDbContext db, ScopeResolver scopes, Be
         {
             throw new RuleViolationException($"Hồ sơ đã được quyết định ngày {c.DecidedOn:dd/MM/yyyy} (số {c.DecisionNumber}).");
         }
-        if (r.DecidedOn < DateOnly.FromDateTime(c.ProposedAt))
+        if (r.DecidedOn < AnSinh.Platform.Calendar.VietnamTime.DateOfUtc(c.ProposedAt))
         {
-            throw new InputValidationException("decidedOn", $"Ngày quyết định trước ngày đề xuất {c.ProposedAt:dd/MM/yyyy}.");
+            throw new InputValidationException("decidedOn", $"Ngày quyết định trước ngày đề xuất {AnSinh.Platform.Calendar.VietnamTime.OfUtc(c.ProposedAt):dd/MM/yyyy}.");
         }
         // Four eyes: the one who proposed the case does not decide it, the administrator included.
         SeparationOfDuties.Require([c.ProposedBy], db.Actor, $"Đề xuất trợ giúp hộ {c.HeadName}", "lập");
