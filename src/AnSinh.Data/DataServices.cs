@@ -1,3 +1,4 @@
+using AnSinh.Platform.AdminUnits;
 using AnSinh.Platform.Identity;
 using AnSinh.Platform.Jobs;
 using AnSinh.Platform.Persistence;
@@ -125,6 +126,7 @@ public static class DataServices
             .AddSignInManager()
             .AddDefaultTokenProviders();
         services.AddScoped<ScopeResolver>();
+        services.AddScoped<UnitPicker>();
         services.AddScoped<HouseholdService>();
         services.AddScoped<PersonSearch>();
         services.AddScoped<RegistryExport>();

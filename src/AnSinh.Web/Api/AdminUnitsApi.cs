@@ -19,6 +19,10 @@ public static class AdminUnitsApi
 {
     public static void Map(IEndpointRouteBuilder app)
     {
+        // Pickers: today's units by name (with or without diacritics) or code, in the user's scope unless scope=all.
+        app.MapGet("/api/units/search", (string? q, string? level, string? scope, UnitPicker picker, CancellationToken ct) =>
+            picker.SearchAsync(q, level, string.Equals(scope, "all", StringComparison.OrdinalIgnoreCase), ct))
+            .RequireAuthorization().WithTags("Administrative units");
         var g = app.MapGroup("/api/admin-units").WithTags("Administrative units");
         g.MapGet("", (string? level, DateOnly? date, string? parentCode, string? q, int? limit, AnSinhDbContext db, CancellationToken ct) =>
             SearchAsync(db, level, date, parentCode, q, limit ?? 500, ct));

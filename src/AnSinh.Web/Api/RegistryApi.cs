@@ -26,6 +26,7 @@ internal static class RegistryApi
         });
         h.MapGet("", (string? q, string? communeCode, string? village, int? page, int? pageSize, HouseholdService s, CancellationToken ct) =>
             s.ListAsync(new HouseholdFilter { Q = q, CommuneCode = communeCode, Village = village, Page = page ?? 1, PageSize = pageSize ?? 50 }, ct));
+        h.MapGet("/search", (string? communeCode, string? q, HouseholdService s, CancellationToken ct) => s.SearchAsync(communeCode, q, ct));
         h.MapGet("/{id:guid}", (Guid id, DateOnly? asOf, HouseholdService s, CancellationToken ct) => s.GetAsync(id, asOf, ct));
         h.MapPut("/{id:guid}", async (Guid id, UpdateHouseholdRequest r, HouseholdService s, CancellationToken ct) =>
         {

@@ -43,3 +43,174 @@
         });
     }
 })();
+
+// ==== Pickers (issue #19): units and households chosen by name, not by code ==================
+// <input data-picker="unit" data-level="commune|province" [data-scope="all"]> or
+// <input data-picker="household" data-commune-field="ID">. Without script the field takes a code
+// (the server also resolves an exact name). With script: an ARIA combobox; a pick shows the name and a
+// hidden input of the same name carries the code. Listeners are delegated, so pages replaced
+// without a reload (enhanced navigation) need nothing more.
+(function () {
+    "use strict";
+    var timers = {};
+    function hiddenOf(input) {
+        var h = input.nextElementSibling;
+        return h && h.matches && h.matches("input[type=hidden][data-picker-value]") ? h : null;
+    }
+    function listOf(input) { return document.getElementById(input.id + "-picker-list"); }
+    function upgrade(input) {
+        if (hiddenOf(input) && !input.name) { return; }
+        var name = input.getAttribute("name");
+        if (!name || !input.id) { return; }
+        var old = listOf(input);
+        if (old) { old.remove(); }
+        var hidden = document.createElement("input");
+        hidden.type = "hidden";
+        hidden.name = name;
+        hidden.value = input.value;
+        hidden.setAttribute("data-picker-value", "");
+        input.removeAttribute("name");
+        input.setAttribute("data-picker-name", name);
+        input.insertAdjacentElement("afterend", hidden);
+        var list = document.createElement("ul");
+        list.id = input.id + "-picker-list";
+        list.className = "picker-list";
+        list.setAttribute("role", "listbox");
+        list.hidden = true;
+        hidden.insertAdjacentElement("afterend", list);
+        input.setAttribute("role", "combobox");
+        input.setAttribute("aria-autocomplete", "list");
+        input.setAttribute("aria-expanded", "false");
+        input.setAttribute("aria-controls", list.id);
+        input.setAttribute("autocomplete", "off");
+    }
+    function close(input) {
+        var list = listOf(input);
+        if (list) { list.hidden = true; list.innerHTML = ""; }
+        input.setAttribute("aria-expanded", "false");
+        input.removeAttribute("aria-activedescendant");
+    }
+    function url(input, q) {
+        if (input.dataset.picker === "household") {
+            var c = document.getElementById(input.dataset.communeField || "");
+            var h = c ? (hiddenOf(c) || c) : null;
+            return "/api/households/search?communeCode=" + encodeURIComponent(h ? h.value : "") + "&q=" + encodeURIComponent(q);
+        }
+        return "/api/units/search?q=" + encodeURIComponent(q) + "&level=" + encodeURIComponent(input.dataset.level || "") +
+            (input.dataset.scope ? "&scope=" + encodeURIComponent(input.dataset.scope) : "");
+    }
+    function option(input, item) {
+        if (input.dataset.picker === "household") {
+            return { value: item.code, text: "HGĐ " + item.code + (item.headName ? " — " + item.headName : ""), label: "HGĐ " + item.code + (item.headName ? " — " + item.headName : "") + (item.village ? " — " + item.village : "") };
+        }
+        return { value: item.code, text: item.fullName, label: item.fullName + (item.parentName ? " — " + item.parentName : "") };
+    }
+    function show(input, items) {
+        var list = listOf(input);
+        if (!list) { return; }
+        list.innerHTML = "";
+        if (items.length === 0) {
+            var none = document.createElement("li");
+            none.className = "picker-empty";
+            none.textContent = document.documentElement.lang === "en" ? "No match in your area" : "Không có gợi ý trong phạm vi của bạn";
+            list.appendChild(none);
+        }
+        items.forEach(function (item, i) {
+            var o = option(input, item);
+            var li = document.createElement("li");
+            li.id = input.id + "-picker-" + i;
+            li.setAttribute("role", "option");
+            li.setAttribute("aria-selected", "false");
+            li.dataset.value = o.value;
+            li.dataset.text = o.text;
+            li.textContent = o.label;
+            list.appendChild(li);
+        });
+        list.hidden = false;
+        input.setAttribute("aria-expanded", "true");
+        input.removeAttribute("aria-activedescendant");
+    }
+    function choose(input, li) {
+        var hidden = hiddenOf(input);
+        input.value = li.dataset.text;
+        if (hidden) { hidden.value = li.dataset.value; }
+        close(input);
+        input.dispatchEvent(new Event("change", { bubbles: true }));
+    }
+    function move(input, step) {
+        var list = listOf(input);
+        if (!list || list.hidden) { return false; }
+        var options = Array.prototype.slice.call(list.querySelectorAll("[role=option]"));
+        if (options.length === 0) { return true; }
+        var at = options.findIndex(function (o) { return o.id === input.getAttribute("aria-activedescendant"); });
+        at = at < 0 ? (step > 0 ? 0 : options.length - 1) : (at + step + options.length) % options.length;
+        options.forEach(function (o, i) { o.setAttribute("aria-selected", i === at ? "true" : "false"); });
+        input.setAttribute("aria-activedescendant", options[at].id);
+        options[at].scrollIntoView({ block: "nearest" });
+        return true;
+    }
+    document.addEventListener("focusin", function (e) {
+        if (e.target.matches && e.target.matches("input[data-picker]")) { upgrade(e.target); }
+    });
+    document.addEventListener("input", function (e) {
+        var input = e.target;
+        if (!input.matches || !input.matches("input[data-picker]")) { return; }
+        upgrade(input);
+        var hidden = hiddenOf(input);
+        if (hidden) { hidden.value = input.value; } // a typed code or name still goes to the server
+        clearTimeout(timers[input.id]);
+        var q = input.value.trim();
+        if (q.length < 2) { close(input); return; }
+        timers[input.id] = setTimeout(function () {
+            fetch(url(input, q), { headers: { Accept: "application/json" }, credentials: "same-origin" })
+                .then(function (r) { return r.ok ? r.json() : []; })
+                .then(function (items) { if (input.value.trim() === q && document.activeElement === input) { show(input, items); } })
+                .catch(function () { close(input); });
+        }, 150);
+    });
+    document.addEventListener("keydown", function (e) {
+        var input = e.target;
+        if (!input.matches || !input.matches("input[data-picker]")) { return; }
+        var list = listOf(input);
+        var open = list && !list.hidden;
+        if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+            if (move(input, e.key === "ArrowDown" ? 1 : -1)) { e.preventDefault(); }
+        } else if (e.key === "Enter" && open) {
+            var active = document.getElementById(input.getAttribute("aria-activedescendant") || "");
+            if (active) { e.preventDefault(); choose(input, active); }
+        } else if (e.key === "Escape" && open) {
+            e.preventDefault();
+            e.stopPropagation();
+            close(input);
+        }
+    }, true);
+    document.addEventListener("mousedown", function (e) {
+        var li = e.target.closest && e.target.closest(".picker-list [role=option]");
+        if (!li) { return; }
+        e.preventDefault(); // keep the focus in the field
+        var input = document.querySelector("[aria-controls='" + li.parentElement.id + "']");
+        if (input) { choose(input, li); }
+    });
+    document.addEventListener("focusout", function (e) {
+        var input = e.target;
+        if (input.matches && input.matches("input[data-picker]")) { setTimeout(function () { close(input); }, 150); }
+    });
+    // A field shown again with a code gets the unit's name (its code stays in the hidden input).
+    function label(root) {
+        root.querySelectorAll("input[data-picker=unit]").forEach(function (input) {
+            var code = input.value.trim();
+            if (!/^\d{2,5}$/.test(code)) { return; }
+            upgrade(input);
+            fetch("/api/units/search?q=" + encodeURIComponent(code) + "&scope=all", { headers: { Accept: "application/json" }, credentials: "same-origin" })
+                .then(function (r) { return r.ok ? r.json() : []; })
+                .then(function (items) {
+                    var hit = items.filter(function (u) { return u.code === code; })[0];
+                    if (hit && input.value.trim() === code) { input.value = hit.fullName; input.title = hit.fullName + " (" + code + ")"; }
+                })
+                .catch(function () { /* the code stays */ });
+        });
+    }
+    label(document);
+    if (window.Blazor && window.Blazor.addEventListener) { window.Blazor.addEventListener("enhancedload", function () { label(document); }); }
+})();
+// ==== end of pickers ==========================================================================

@@ -101,6 +101,9 @@ public sealed record HouseholdView(
 
 public sealed record HouseholdListItem(Guid Id, string Code, string CommuneCode, string? Village, string Address, string? HeadName, int Members, string Status);
 
+/// <summary>A household offered by a picker: "HGĐ code, head, village".</summary>
+public sealed record HouseholdOption(Guid Id, string Code, string CommuneCode, string? HeadName, string? Village, string Address);
+
 public sealed record PersonListItem(Guid Id, string FullName, Guid HouseholdId, string HouseholdCode, string BirthDate, string Sex, string? NationalId, string CommuneCode, string? Village, string Status);
 
 public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);

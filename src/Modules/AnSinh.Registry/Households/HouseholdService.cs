@@ -511,6 +511,34 @@ public sealed class HouseholdService(AnSinhDbContext db, ScopeResolver scopes, I
         return new PagedResult<HouseholdListItem>(items, total, page, size);
     }
 
+    /// <summary>
+    /// Households of one commune (or of the user's own commune when none is given) within the user's scope,
+    /// by household code, name of the head (with or without diacritics) or a resident member's national ID: at most 20.
+    /// </summary>
+    public async Task<List<HouseholdOption>> SearchAsync(string? communeCode, string? q, CancellationToken ct = default)
+    {
+        var scope = await scopes.CurrentAsync(ct);
+        var raw = (q ?? "").Trim();
+        var key = VietnameseText.SearchKey(raw);
+        var commune = (communeCode ?? "").Trim();
+        if (key.Length == 0 || (commune.Length == 0 && scope.Kind != ScopeKind.Commune))
+        {
+            return [];
+        }
+        var households = db.Set<Household>().AsNoTracking().InScope(scope).Where(h => h.Status == HouseholdStatus.Active);
+        if (commune.Length > 0)
+        {
+            households = households.Where(h => h.CommuneCode == commune);
+        }
+        var byId = db.Set<Person>().Where(p => p.NationalId == raw && p.Status == PersonStatus.Resident).Select(p => p.HouseholdId);
+        return await households
+            .Where(h => h.Code == raw || h.Code.StartsWith(raw) || h.HeadSearch!.Contains(key) || byId.Contains(h.Id))
+            .OrderBy(h => h.Code == raw ? 0 : 1).ThenBy(h => h.VillageName).ThenBy(h => h.HeadSearch).ThenBy(h => h.Code)
+            .Take(20)
+            .Select(h => new HouseholdOption(h.Id, h.Code, h.CommuneCode, h.HeadName, h.VillageName, h.Address))
+            .ToListAsync(ct);
+    }
+
     public static (int Page, int Size) Paging(int page, int size) => (Math.Max(1, page), Math.Clamp(size, 1, 500));
 
     // ---- helpers -------------------------------------------------------------------------
