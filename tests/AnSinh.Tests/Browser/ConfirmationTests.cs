@@ -100,7 +100,24 @@ public sealed class ConfirmationTests : BrowserTest
         await page.FillAsync("#r-donor", "Bà Nông Thị Hoa");
         await page.SelectOptionAsync("#r-type", "individual");
         await page.FillAsync("#r-amount", "5000000");
-        await page.Locator("#post-receipt").DblClickAsync();
+        // A slow link: the post reaches the server at once, its answer comes back 1.5 s later,
+        // while the officer double-clicks and then clicks once more.
+        await page.RouteAsync("**/funds/**", async route =>
+        {
+            if (route.Request.Method != "POST")
+            {
+                await route.ContinueAsync();
+                return;
+            }
+            var response = await route.FetchAsync();
+            await Task.Delay(1500);
+            await route.FulfillAsync(new RouteFulfillOptions { Response = response });
+        });
+        // The mouse itself, not a locator's click, which would wait for the page that follows.
+        var button = await page.Locator("#post-receipt").BoundingBoxAsync();
+        await page.Mouse.DblClickAsync(button!.X + (button.Width / 2), button.Y + (button.Height / 2));
+        await Task.Delay(300);
+        await page.Mouse.ClickAsync(button.X + (button.Width / 2), button.Y + (button.Height / 2));
         await Assertions.Expect(page.Locator("#fund-message")).ToContainTextAsync("PT-01525-2026-");
         await Assertions.Expect(page.Locator("#fund-balance")).ToHaveAttributeAsync("data-balance", "5000000");
         Assert.Equal(5_000_000, await BalanceAsync(api, fund));
