@@ -104,17 +104,21 @@ public sealed class PayrollJourneyTests : BrowserTest
 
         // The administrator computed it and does not approve it; the commune's approver does, on their own page.
         await Assertions.Expect(page.Locator("#approve-other")).ToBeVisibleAsync();
-        await page.ClickAsync("#approve-payroll");
+        await ConfirmAsync(page, "#approve-payroll");
         await Assertions.Expect(page.Locator(".errors")).ToContainTextAsync("không được tự phê duyệt");
         await Assertions.Expect(page.Locator("#payroll-summary")).ToHaveAttributeAsync("data-status", "draft");
         var approver = await PageAsAsync(await SecondUserAsync("approver", "01729"));
         await approver.GotoAsync(page.Url);
         await Assertions.Expect(approver.Locator("#approve-other")).ToHaveCountAsync(0);
-        await approver.ClickAsync("#approve-payroll");
+        // The approver reads what approving does, with the figures, and may still cancel: nothing changes.
+        await CancelAsync(approver, "#approve-payroll", "1 người, 1.000.000 đ. Sau khi phê duyệt, bảng bị khóa");
+        await approver.GotoAsync(approver.Url);
+        await Assertions.Expect(approver.Locator("#payroll-summary")).ToHaveAttributeAsync("data-status", "draft");
+        await ConfirmAsync(approver, "#approve-payroll", "Phê duyệt bảng chi trả tháng 02/2025");
         await Assertions.Expect(approver.Locator("#payroll-summary")).ToHaveAttributeAsync("data-status", "approved");
         await page.GotoAsync(page.Url);
         await Assertions.Expect(page.Locator("#payroll-summary")).ToHaveAttributeAsync("data-status", "approved");
-        await page.ClickAsync("#pay-payroll");
+        await ConfirmAsync(page, "#pay-payroll");
         await Assertions.Expect(page.Locator("#payroll-message")).ToContainTextAsync("1.000.000");
         await Assertions.Expect(page.Locator("#payroll-lines tr[data-person='Hà Thị Xuân']")).ToContainTextAsync("cash");
 
@@ -148,13 +152,13 @@ public sealed class HealthCardJourneyTests : BrowserTest
         await Assertions.Expect(page.Locator("#entitled")).ToContainTextAsync("trẻ em dưới 6 tuổi");
         await Assertions.Expect(page.Locator("#entitled")).Not.ToContainTextAsync("Mùa A Chử");
 
-        await page.ClickAsync("#issue-cards");
+        await ConfirmAsync(page, "#issue-cards");
         await Assertions.Expect(page.Locator("#cards-message")).ToContainTextAsync("Đã cấp 1 thẻ");
         await Assertions.Expect(page.Locator("#entitled")).ToContainTextAsync("TE104" + childId);
         await Assertions.Expect(page.Locator("#card-batches")).ToContainTextAsync("01774");
 
         // Issuing again finds no one left, said in Vietnamese.
-        await page.ClickAsync("#issue-cards");
+        await ConfirmAsync(page, "#issue-cards");
         await Assertions.Expect(page.Locator(".errors")).ToContainTextAsync("đều đã có thẻ");
     }
 }
@@ -182,7 +186,7 @@ public sealed class PresidentGiftJourneyTests : BrowserTest
         await Assertions.Expect(page.Locator("#gifts-message")).ToContainTextAsync("Đã lập danh sách");
         await Assertions.Expect(page.Locator("#gift-lines tr[data-person='Trịnh Văn Chiến'] td[data-amount]")).ToHaveAttributeAsync("data-amount", "300000");
 
-        await page.ClickAsync("#deliver-gifts");
+        await ConfirmAsync(page, "#deliver-gifts");
         await Assertions.Expect(page.Locator("#gifts-message")).ToContainTextAsync("Đã ghi trao 1 suất quà");
         await Assertions.Expect(page.Locator("#deliver-gifts")).ToHaveCountAsync(0);
 
@@ -235,13 +239,13 @@ public sealed class ReliefJourneyTests : BrowserTest
 
         // The administrator proposed it and does not decide it; the chairperson does, on their own page.
         await page.FillAsync("#d-number", "21/QĐ-UBND");
-        await page.ClickAsync("#decide-case");
+        await ConfirmAsync(page, "#decide-case");
         await Assertions.Expect(page.Locator(".errors")).ToContainTextAsync("không được tự phê duyệt");
         var chairName = await SecondUserAsync("approver", "01807");
         var chair = await PageAsAsync(chairName);
         await chair.GotoAsync(page.Url);
         await chair.FillAsync("#d-number", "21/QĐ-UBND");
-        await chair.ClickAsync("#decide-case");
+        await ConfirmAsync(chair, "#decide-case");
         await Assertions.Expect(chair.Locator("#relief-message")).ToContainTextAsync("Đã quyết định");
         await page.GotoAsync(page.Url);
         await Assertions.Expect(row.Locator("td.status")).ToContainTextAsync("21/QĐ-UBND");
@@ -265,7 +269,7 @@ public sealed class ReliefJourneyTests : BrowserTest
         await page.SelectOptionAsync("#p-fund", fund.ToString());
         // The approver of the spending is picked among the users who may approve it: the chairperson.
         await page.SelectOptionAsync("#p-approved", chairName);
-        await page.ClickAsync("#pay-relief");
+        await ConfirmAsync(page, "#pay-relief");
         await Assertions.Expect(page.Locator("#relief-message")).ToContainTextAsync("phiếu chi");
         await Assertions.Expect(row.Locator("td.paid")).Not.ToBeEmptyAsync();
         await Assertions.Expect(page.Locator("#relief-paid")).ToHaveAttributeAsync("data-paid", "20000000");
@@ -296,17 +300,17 @@ public sealed class DossierJourneyTests : BrowserTest
         await page.ClickAsync("#review-dossier");
         await Assertions.Expect(page.Locator("#dossier-status")).ToContainTextAsync("chờ niêm yết");
         await page.FillAsync("#p-date", "2026-10-07");
-        await page.ClickAsync("#post-dossier");
+        await ConfirmAsync(page, "#post-dossier");
         await Assertions.Expect(page.Locator("#dossier-status")).ToContainTextAsync("Đang niêm yết");
 
         // Deciding on the last day of the posting is refused in Vietnamese; the day after, it is recorded.
         await page.FillAsync("#d-number", "31/QĐ-UBND");
         await page.FillAsync("#d-date", "2026-10-08");
-        await page.ClickAsync("#decide-dossier");
+        await ConfirmAsync(page, "#decide-dossier");
         await Assertions.Expect(page.Locator(".errors")).ToContainTextAsync("niêm yết đến hết ngày 08/10/2026");
         await page.FillAsync("#d-number", "31/QĐ-UBND");
         await page.FillAsync("#d-date", "2026-10-12");
-        await page.ClickAsync("#decide-dossier");
+        await ConfirmAsync(page, "#decide-dossier");
         await Assertions.Expect(page.Locator("#dossier-status")).ToContainTextAsync("Đã quyết định hưởng");
         await Assertions.Expect(page.Locator("#dossier-entitled")).ToContainTextAsync("10/2026");
     }

@@ -100,6 +100,38 @@ public abstract class BrowserTest : IAsyncLifetime
         return page;
     }
 
+    /// <summary>
+    /// Clicks a button of an irreversible action, waits for the confirmation dialog (its sentence
+    /// containing <paramref name="says"/> when given) and confirms it.
+    /// </summary>
+    protected static async Task ConfirmAsync(IPage page, string selector, string? says = null) =>
+        await ConfirmAsync(page, page.Locator(selector), says);
+
+    protected static async Task ConfirmAsync(IPage page, ILocator button, string? says = null)
+    {
+        await button.ClickAsync();
+        var dialog = page.Locator("#confirm-dialog");
+        await Assertions.Expect(dialog).ToBeVisibleAsync();
+        if (says is not null)
+        {
+            await Assertions.Expect(dialog.Locator("#confirm-text")).ToContainTextAsync(says);
+        }
+        await dialog.Locator("#confirm-ok").ClickAsync();
+        await Assertions.Expect(dialog).ToBeHiddenAsync();
+    }
+
+    /// <summary>Clicks a button of an irreversible action, reads the dialog's sentence and cancels it.</summary>
+    protected static async Task CancelAsync(IPage page, string selector, string says)
+    {
+        await page.Locator(selector).ClickAsync();
+        var dialog = page.Locator("#confirm-dialog");
+        await Assertions.Expect(dialog).ToBeVisibleAsync();
+        await Assertions.Expect(dialog.Locator("#confirm-text")).ToContainTextAsync(says);
+        await Assertions.Expect(dialog.Locator("#confirm-cancel")).ToBeFocusedAsync();
+        await dialog.Locator("#confirm-cancel").ClickAsync();
+        await Assertions.Expect(dialog).ToBeHiddenAsync();
+    }
+
     protected static async Task SignInAsAdminAsync(IPage page)
     {
         await page.GotoAsync("/login");

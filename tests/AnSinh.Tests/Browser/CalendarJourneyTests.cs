@@ -49,7 +49,7 @@ public sealed class CalendarJourneyTests : BrowserTest
         await page.ClickAsync("#due");
         await Assertions.Expect(page.Locator("#due-result")).ToHaveAttributeAsync("data-end", "2031-03-17");
         await page.GotoAsync("/calendar?year=2031");
-        await page.ClickAsync("#remove-2031-03-14");
+        await ConfirmAsync(page, "#remove-2031-03-14");
         await Assertions.Expect(page.Locator("#calendar-message")).ToContainTextAsync("Đã xoá");
         await Assertions.Expect(page.Locator("#holidays tr[data-date='2031-03-14']")).ToHaveCountAsync(0);
     }

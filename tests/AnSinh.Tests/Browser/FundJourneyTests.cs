@@ -104,7 +104,7 @@ public sealed class FundJourneyTests : BrowserTest
         await page.ClickAsync("#candidates-search");
         var row = page.Locator($"#gift-candidates tr[data-household='{code}']");
         await row.Locator("select").SelectOptionAsync("elderly");
-        await row.Locator("button").ClickAsync();
+        await ConfirmAsync(page, row.Locator("button"), "Hà Văn Thọ");
         await Assertions.Expect(page.Locator("#gift-message")).ToContainTextAsync("Hà Văn Thọ");
         await Assertions.Expect(page.Locator($"#gift-candidates tr[data-household='{code}']")).ToContainTextAsync("Đã nhận quà");
         await Assertions.Expect(page.Locator("#gift-handed")).ToHaveTextAsync("1");

@@ -61,7 +61,7 @@ public sealed class PovertyReviewJourneyTests : BrowserTest
 
         // Posting before any meeting is refused with the reason.
         await page.FillAsync("#p-start", "2025-09-19");
-        await page.ClickAsync("#posting");
+        await ConfirmAsync(page, "#posting");
         await Assertions.Expect(page.Locator(".errors")).ToContainTextAsync("họp");
 
         await page.FillAsync("#m-date", "2025-09-18");
@@ -76,19 +76,25 @@ public sealed class PovertyReviewJourneyTests : BrowserTest
         await Assertions.Expect(page.Locator("#meetings a.minutes-file")).ToHaveTextAsync("bien-ban-3.pdf");
 
         await page.FillAsync("#p-start", "2025-09-19");
-        await page.ClickAsync("#posting");
+        await ConfirmAsync(page, "#posting");
         await Assertions.Expect(page.Locator("#posting-period")).ToContainTextAsync("23/09/2025");
 
         // The administrator opened the round and does not decide it; the chairperson does, on their own page.
         await page.FillAsync("#d-number", "21/QĐ-UBND");
         await page.FillAsync("#d-date", "2025-09-24");
-        await page.ClickAsync("#decide");
+        await ConfirmAsync(page, "#decide");
         await Assertions.Expect(page.Locator(".errors")).ToContainTextAsync("không được tự phê duyệt");
         var chair = await PageAsAsync(await SecondUserAsync("approver", "01363"));
         await chair.GotoAsync(page.Url);
         await chair.FillAsync("#d-number", "21/QĐ-UBND");
         await chair.FillAsync("#d-date", "2025-09-24");
-        await chair.ClickAsync("#decide");
+        // The chairperson reads that deciding freezes the round, cancels, and nothing is decided.
+        await CancelAsync(chair, "#decide", "2 hộ trong đợt, 2 hộ đã phân loại. Sau khi quyết định, đợt bị khóa");
+        await chair.GotoAsync(chair.Url);
+        await Assertions.Expect(chair.Locator("#round-stage")).Not.ToHaveAttributeAsync("data-stage", "decided");
+        await chair.FillAsync("#d-number", "21/QĐ-UBND");
+        await chair.FillAsync("#d-date", "2025-09-24");
+        await ConfirmAsync(chair, "#decide", "Ra quyết định công nhận kết quả đợt rà soát");
         await Assertions.Expect(chair.Locator("#round-stage")).ToHaveAttributeAsync("data-stage", "decided");
         await page.GotoAsync(page.Url);
         await Assertions.Expect(page.Locator("#round-stage")).ToHaveAttributeAsync("data-stage", "decided");

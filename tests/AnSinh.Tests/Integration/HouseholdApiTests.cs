@@ -196,4 +196,69 @@ public sealed class HouseholdApiTests
         var old = await client.GetFromJsonAsync<JsonElement>($"/api/households/{id}");
         Assert.Equal(1, old.GetProperty("members").GetArrayLength());
     }
+
+    [Theory]
+    [MemberData(nameof(Lanes.Engines), MemberType = typeof(Lanes))]
+    public async Task When_the_head_dies_a_son_takes_over_and_the_others_are_re_mapped_to_him(string engine)
+    {
+        var app = TestApp.For(engine);
+        var client = await app.AdminAsync();
+        var head = $"Lò Văn {TestData.Unique("Một")}";
+        var created = await (await client.PostAsJsonAsync("/api/households", TestData.Household(Commune, head,
+            new { fullName = "Quàng Thị Ba", sex = "female", birthDate = "1978", relationship = "spouse" },
+            new { fullName = "Lò Văn Hai", sex = "male", birthDate = "2000", relationship = "child" },
+            new { fullName = "Lò Thị Bốn", sex = "female", birthDate = "2004", relationship = "child" },
+            new { fullName = "Lò Văn Năm", sex = "male", birthDate = "2022", relationship = "grandchild" }))).Content.ReadFromJsonAsync<JsonElement>();
+        var id = created.GetProperty("id").GetString();
+        var members = (await client.GetFromJsonAsync<JsonElement>($"/api/households/{id}")).GetProperty("members").EnumerateArray().ToList();
+        Guid Of(string name) => members.Single(m => m.GetProperty("fullName").GetString() == name).GetProperty("id").GetGuid();
+        var headId = Of(head);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd");
+
+        // The new head must be another living member of the household; nothing is written otherwise.
+        var self = await client.PostAsJsonAsync($"/api/persons/{headId}/death", new { date = today, newHeadId = headId });
+        Assert.Equal(HttpStatusCode.BadRequest, self.StatusCode);
+        Assert.Contains("Chủ hộ mới", (await self.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("newHeadId")[0].GetString(), StringComparison.Ordinal);
+        var notHead = await client.PostAsJsonAsync($"/api/persons/{Of("Lò Thị Bốn")}/death", new { date = today, newHeadId = Of("Lò Văn Hai") });
+        Assert.Equal(HttpStatusCode.BadRequest, notHead.StatusCode);
+        var unchanged = await client.GetFromJsonAsync<JsonElement>($"/api/households/{id}");
+        Assert.Equal(head, unchanged.GetProperty("headName").GetString());
+        Assert.All(unchanged.GetProperty("members").EnumerateArray(), m => Assert.Equal("resident", m.GetProperty("status").GetString()));
+
+        var death = await client.PostAsJsonAsync($"/api/persons/{headId}/death", new { date = today, reason = "Bệnh", newHeadId = Of("Lò Văn Hai") });
+        Assert.Equal(HttpStatusCode.NoContent, death.StatusCode);
+
+        var now = await client.GetFromJsonAsync<JsonElement>($"/api/households/{id}");
+        Assert.Equal("Lò Văn Hai", now.GetProperty("headName").GetString());
+        var relationship = now.GetProperty("members").EnumerateArray().ToDictionary(m => m.GetProperty("fullName").GetString()!, m => m.GetProperty("relationship").GetString());
+        Assert.Equal("head", relationship["Lò Văn Hai"]);
+        Assert.Equal("parent", relationship["Quàng Thị Ba"]);
+        Assert.Equal("sibling", relationship["Lò Thị Bốn"]);
+        Assert.Equal("other", relationship["Lò Văn Năm"]);
+        Assert.Equal("deceased", now.GetProperty("members").EnumerateArray().Single(m => m.GetProperty("fullName").GetString() == head).GetProperty("status").GetString());
+        var events = now.GetProperty("events").EnumerateArray().ToList();
+        Assert.Equal(["Death", "HeadChange", "Registered"], events.Select(e => e.GetProperty("kind").GetString()).Order().ToList());
+        var change = events.Single(e => e.GetProperty("kind").GetString() == "HeadChange");
+        Assert.Equal("Lò Văn Hai", change.GetProperty("personName").GetString());
+        Assert.Contains("Quàng Thị Ba: Vợ/chồng → Bố/mẹ", change.GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Lanes.Engines), MemberType = typeof(Lanes))]
+    public async Task A_death_recorded_without_a_new_head_is_still_accepted_as_before(string engine)
+    {
+        var app = TestApp.For(engine);
+        var client = await app.AdminAsync();
+        var head = $"Đinh Văn {TestData.Unique("Cả")}";
+        var created = await (await client.PostAsJsonAsync("/api/households", TestData.Household(Commune, head,
+            new { fullName = "Đinh Thị Út", sex = "female", birthDate = "2001", relationship = "child" }))).Content.ReadFromJsonAsync<JsonElement>();
+        var id = created.GetProperty("id").GetString();
+        var headId = (await client.GetFromJsonAsync<JsonElement>($"/api/households/{id}")).GetProperty("members").EnumerateArray()
+            .Single(m => m.GetProperty("relationship").GetString() == "head").GetProperty("id").GetGuid();
+        var death = await client.PostAsJsonAsync($"/api/persons/{headId}/death", new { date = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd") });
+        Assert.Equal(HttpStatusCode.NoContent, death.StatusCode);
+        var now = await client.GetFromJsonAsync<JsonElement>($"/api/households/{id}");
+        Assert.Equal(["Registered", "Death"], now.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("kind").GetString()).ToList());
+        Assert.Equal("child", now.GetProperty("members").EnumerateArray().Single(m => m.GetProperty("fullName").GetString() == "Đinh Thị Út").GetProperty("relationship").GetString());
+    }
 }

@@ -64,6 +64,9 @@ public sealed record PersonEventRequest
     public DateOnly? Date { get; init; }
     public string? ToCommuneCode { get; init; }
     public string? Reason { get; init; }
+
+    /// <summary>At the head's death: the living member who becomes head (the others' relationships are re-mapped to them).</summary>
+    public Guid? NewHeadId { get; init; }
 }
 
 public sealed record SplitHouseholdRequest

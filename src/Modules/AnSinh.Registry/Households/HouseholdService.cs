@@ -345,6 +345,25 @@ public sealed class HouseholdService(AnSinhDbContext db, ScopeResolver scopes, I
         {
             errors.Add("personId", "Người này không còn cư trú trong hộ.");
         }
+        Person? newHead = null;
+        List<Person> others = [];
+        if (request.NewHeadId is { } newHeadId)
+        {
+            if (household.HeadPersonId != person.Id)
+            {
+                errors.Add("newHeadId", "Chỉ chọn chủ hộ mới khi người mất là chủ hộ.");
+            }
+            else
+            {
+                var living = await db.Set<Person>().Where(p => p.HouseholdId == household.Id && p.Id != person.Id && p.Status == PersonStatus.Resident).ToListAsync(ct);
+                newHead = living.FirstOrDefault(p => p.Id == newHeadId);
+                if (newHead is null)
+                {
+                    errors.Add("newHeadId", "Chủ hộ mới phải là một thành viên khác đang cư trú của hộ.");
+                }
+                others = living.Where(p => p.Id != newHeadId).OrderBy(p => p.BirthDate.Earliest).ToList();
+            }
+        }
         errors.ThrowIfAny();
         person.Status = PersonStatus.Deceased;
         person.DeathDate = date;
@@ -352,7 +371,36 @@ public sealed class HouseholdService(AnSinhDbContext db, ScopeResolver scopes, I
         await CloseMembershipAsync(person.Id, date, ct);
         household.Version++;
         AddEvent(household.Id, person.Id, HouseholdEventKind.Death, date, Reason(request.Reason, "Chết"));
+        if (newHead is not null)
+        {
+            var newHeadWas = newHead.Relationship;
+            var changes = new List<(string, Relationship, Relationship)>();
+            person.Relationship = Relationship.Other;
+            await SetRelationshipAsync(household.Id, newHead, Relationship.Head, date, ct);
+            SetHead(household, newHead);
+            await SetOpenLocationsMinorityAsync(household.Id, newHead.EthnicityCode, ct);
+            foreach (var m in others)
+            {
+                var before = m.Relationship;
+                await SetRelationshipAsync(household.Id, m, HeadSuccession.Remap(newHeadWas, before), date, ct);
+                changes.Add((m.FullName, before, m.Relationship));
+            }
+            AddEvent(household.Id, newHead.Id, HouseholdEventKind.HeadChange, date, HeadSuccession.Describe(person.FullName, newHead.FullName, newHeadWas, changes));
+        }
         await SaveAsync(ct);
+    }
+
+    /// <summary>A member's relationship to the head from a date: the open membership closes and a new one opens.</summary>
+    private async Task SetRelationshipAsync(Guid householdId, Person p, Relationship relationship, DateOnly date, CancellationToken ct)
+    {
+        if (p.Relationship == relationship)
+        {
+            return;
+        }
+        await CloseMembershipAsync(p.Id, date, ct);
+        db.Add(new Membership { PersonId = p.Id, HouseholdId = householdId, Relationship = relationship, From = date });
+        p.Relationship = relationship;
+        p.Version++;
     }
 
     public async Task MoveOutAsync(Guid personId, PersonEventRequest request, CancellationToken ct = default)

@@ -50,7 +50,7 @@ public static class MemberValidation
             relationship = PersonRules.ParseRelationship(m.Relationship);
             if (relationship is null)
             {
-                errors.Add(prefix + "relationship", "Quan hệ với chủ hộ phải là head, spouse, child, parent, grandchild hoặc other.");
+                errors.Add(prefix + "relationship", "Quan hệ với chủ hộ phải là head, spouse, child, parent, grandchild, sibling hoặc other.");
             }
         }
         var occupation = VietnameseText.Normalize(m.Occupation);

@@ -18,6 +18,8 @@ public enum Relationship
     Parent = 4,
     Grandchild = 5,
     Other = 6,
+    /// <summary>Brother or sister of the head (anh, chị, em).</summary>
+    Sibling = 7,
 }
 
 public enum PersonStatus

@@ -178,6 +178,7 @@ public static class PersonRules
         "child" or "con" => Relationship.Child,
         "parent" or "bo" or "me" or "cha" or "bo me" or "cha me" => Relationship.Parent,
         "grandchild" or "chau" => Relationship.Grandchild,
+        "sibling" or "anh chi em" or "anh" or "chi" or "em" or "anh em" or "chi em" => Relationship.Sibling,
         "other" or "khac" => Relationship.Other,
         _ => null,
     };
@@ -189,6 +190,7 @@ public static class PersonRules
         Relationship.Child => "child",
         Relationship.Parent => "parent",
         Relationship.Grandchild => "grandchild",
+        Relationship.Sibling => "sibling",
         _ => "other",
     };
 
@@ -199,6 +201,7 @@ public static class PersonRules
         Relationship.Child => "Con",
         Relationship.Parent => "Bố/mẹ",
         Relationship.Grandchild => "Cháu",
+        Relationship.Sibling => "Anh/chị/em",
         _ => "Khác",
     };
 
@@ -262,4 +265,37 @@ public static class PersonRules
         HouseholdEventKind.Rehomed => "Chuyển về xã mới (sắp xếp ĐVHC 2025)",
         _ => "Nhập từ tệp",
     };
+}
+
+/// <summary>
+/// When the head dies and a member takes over, each other member's relationship to the new head,
+/// from what it was to the deceased head and what the new head was to the deceased head. Only what
+/// the two relationships imply for certain is kept; anything else becomes <see cref="Relationship.Other"/>
+/// (the officer corrects it on the person's page when the family says otherwise).
+/// </summary>
+public static class HeadSuccession
+{
+    public static Relationship Remap(Relationship newHeadWas, Relationship memberWas) => (newHeadWas, memberWas) switch
+    {
+        (_, Relationship.Head) => Relationship.Other,
+        // The surviving spouse: the head's children, grandchildren and parents stay what they were to the couple.
+        (Relationship.Spouse, Relationship.Child or Relationship.Grandchild or Relationship.Parent) => memberWas,
+        // A child: the surviving spouse is the new head's parent, the other children are siblings.
+        (Relationship.Child, Relationship.Spouse) => Relationship.Parent,
+        (Relationship.Child, Relationship.Child) => Relationship.Sibling,
+        // A parent: the head's children are grandchildren, the head's siblings are children.
+        (Relationship.Parent, Relationship.Child) => Relationship.Grandchild,
+        (Relationship.Parent, Relationship.Sibling) => Relationship.Child,
+        // A sibling: the head's parents and siblings are the new head's too.
+        (Relationship.Sibling, Relationship.Parent or Relationship.Sibling) => memberWas,
+        _ => Relationship.Other,
+    };
+
+    /// <summary>The new relationship of every member, in the order given, for the event's record.</summary>
+    public static string Describe(string deceased, string newHead, Relationship newHeadWas, IEnumerable<(string Name, Relationship Before, Relationship After)> members)
+    {
+        var text = $"Chủ hộ {deceased} mất; {newHead} ({PersonRules.Vietnamese(newHeadWas).ToLowerInvariant()} của chủ hộ cũ) làm chủ hộ.";
+        var list = members.Select(m => m.Before == m.After ? $"{m.Name}: {PersonRules.Vietnamese(m.After)}" : $"{m.Name}: {PersonRules.Vietnamese(m.Before)} → {PersonRules.Vietnamese(m.After)}").ToList();
+        return list.Count == 0 ? text : text + " Quan hệ với chủ hộ mới: " + string.Join("; ", list) + ".";
+    }
 }
