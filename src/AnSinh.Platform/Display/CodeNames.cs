@@ -27,6 +27,16 @@ public static class CodeNames
     public static string Of(string kind, string? code, bool english = false) =>
         Find(kind, code) is { } n ? english ? n.English : n.Vietnamese : code ?? "";
 
+    /// <summary>
+    /// The name of a code whatever its kind (the first kind that knows it), for places that hold a code
+    /// without saying its kind, such as the audit's before and after values; null when no kind knows it.
+    /// </summary>
+    public static string? OfAnyKind(string? code, bool english = false) =>
+        code is not null && ByCode.TryGetValue(code.Trim(), out var n) ? english ? n.English : n.Vietnamese : null;
+
+    private static readonly FrozenDictionary<string, CodeName> ByCode =
+        ReadRows().GroupBy(n => n.Code, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+
     /// <summary>Names of a comma-separated list of codes (e.g. "5.1,5.4"), joined with "; ".</summary>
     public static string OfList(string kind, string? codes, bool english = false) =>
         string.IsNullOrWhiteSpace(codes)

@@ -25,6 +25,14 @@ public enum AuditKind
 /// </summary>
 public static partial class AuditWords
 {
+    /// <summary>Who did it, in words: the user name, or who acted without one (a refused sign-in, the system's own jobs).</summary>
+    public static string UserText(string userName) => userName switch
+    {
+        "anonymous" => "Chưa đăng nhập",
+        "system" => "Hệ thống",
+        _ => userName,
+    };
+
     /// <summary>Shown for a value that is absent or empty.</summary>
     public const string Empty = "—";
 
@@ -454,6 +462,10 @@ public static partial class AuditWords
         {
             return "(ẩn)";
         }
+        if (CodeLike().IsMatch(s) && AnSinh.Platform.Display.CodeNames.OfAnyKind(s) is { } codeName)
+        {
+            return codeName;
+        }
         if ((key.Equals("EthnicityCode", StringComparison.OrdinalIgnoreCase) || key.Equals("Ethnicity", StringComparison.OrdinalIgnoreCase))
             && Ethnicities.All.FirstOrDefault(e => e.Code == s) is { } ethnicity)
         {
@@ -502,6 +514,9 @@ public static partial class AuditWords
 
     private static string LowerFirst(string s) =>
         s.Length == 0 || (s.Length > 1 && char.IsUpper(s[1])) ? s : char.ToLower(s[0], Vi) + s[1..];
+
+    [GeneratedRegex(@"^[a-z][a-z0-9_.]*$")]
+    private static partial Regex CodeLike();
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")]
     private static partial Regex IsoTime();

@@ -60,6 +60,9 @@ public sealed class LayoutTests : BrowserTest
         Assert.Equal(1, await page.EvaluateAsync<int>("document.querySelectorAll('title').length"));
         Assert.NotEqual(householdsTitle, await page.TitleAsync());
         Assert.Equal("Quỹ – AnSinh", await page.TitleAsync());
+        // Breadcrumbs: overview › the task group › the page, the page marked.
+        await Assertions.Expect(page.Locator("nav.crumbs li")).ToHaveTextAsync(["Tổng quan", "Quỹ & vận động", "Quỹ"]);
+        await Assertions.Expect(page.Locator("nav.crumbs [aria-current='page']")).ToHaveTextAsync("Quỹ");
 
         // The skip link leads to the one main element.
         var skip = page.Locator("a.skip");
@@ -78,6 +81,9 @@ public sealed class LayoutTests : BrowserTest
         await Assertions.Expect(page.Locator("nav#nav a[aria-current='page']")).ToHaveAttributeAsync("href", "/households");
         await Assertions.Expect(page.Locator(".menu-button")).ToBeHiddenAsync();
         Assert.True(await FitsAsync(page));
+        await page.GotoAsync("/households/new");
+        await Assertions.Expect(page.Locator("nav.crumbs li")).ToHaveTextAsync(["Tổng quan", "Hộ & nhân khẩu", "Hộ gia đình", "Thêm mới"]);
+        await Assertions.Expect(page.Locator("nav.crumbs a[href='/households']")).ToBeVisibleAsync();
     }
 
     private static async Task CheckPhoneAsync(IPage page)
