@@ -4,13 +4,14 @@ using System.Text;
 
 namespace AnSinh.Web.Components;
 
-/// <summary>Small SVG bar charts drawn on the server (no script): one or two series per category.</summary>
+/// <summary>Small SVG bar charts drawn on the server (no script): one or two series per category; numbers written in <c>numbers</c> (invariant by default).</summary>
 internal static class Charts
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public static string Bars(string id, string title, IReadOnlyList<(string Label, decimal A, decimal? B)> items, string nameA, string? nameB, string format = "N0")
+    public static string Bars(string id, string title, IReadOnlyList<(string Label, decimal A, decimal? B)> items, string nameA, string? nameB, string format = "N0", IFormatProvider? numbers = null)
     {
+        var n = numbers ?? Inv;
         var sb = new StringBuilder();
         var max = items.Count == 0 ? 1 : Math.Max(1m, items.Max(i => Math.Max(i.A, i.B ?? 0)));
         var width = Math.Max(260, 90 * items.Count + 40);
@@ -20,13 +21,13 @@ internal static class Charts
             var (label, a, b) = items[i];
             var ha = (double)(a / max * 150);
             var x = 30 + i * 90;
-            sb.Append(Inv, $"<rect x=\"{x}\" y=\"{180 - ha:0.#}\" width=\"30\" height=\"{ha:0.#}\" fill=\"#b23\"><title>{WebUtility.HtmlEncode(label)}: {a.ToString(format, Inv)}</title></rect>");
-            sb.Append(Inv, $"<text x=\"{x}\" y=\"{175 - ha:0.#}\" font-size=\"10\">{a.ToString(format, Inv)}</text>");
+            sb.Append(Inv, $"<rect x=\"{x}\" y=\"{180 - ha:0.#}\" width=\"30\" height=\"{ha:0.#}\" fill=\"#b23\"><title>{WebUtility.HtmlEncode(label)}: {a.ToString(format, n)}</title></rect>");
+            sb.Append(Inv, $"<text x=\"{x}\" y=\"{175 - ha:0.#}\" font-size=\"10\">{a.ToString(format, n)}</text>");
             if (b is { } bv)
             {
                 var hb = (double)(bv / max * 150);
-                sb.Append(Inv, $"<rect x=\"{x + 32}\" y=\"{180 - hb:0.#}\" width=\"30\" height=\"{hb:0.#}\" fill=\"#e9a\"><title>{WebUtility.HtmlEncode(label)}: {bv.ToString(format, Inv)}</title></rect>");
-                sb.Append(Inv, $"<text x=\"{x + 32}\" y=\"{175 - hb:0.#}\" font-size=\"10\">{bv.ToString(format, Inv)}</text>");
+                sb.Append(Inv, $"<rect x=\"{x + 32}\" y=\"{180 - hb:0.#}\" width=\"30\" height=\"{hb:0.#}\" fill=\"#e9a\"><title>{WebUtility.HtmlEncode(label)}: {bv.ToString(format, n)}</title></rect>");
+                sb.Append(Inv, $"<text x=\"{x + 32}\" y=\"{175 - hb:0.#}\" font-size=\"10\">{bv.ToString(format, n)}</text>");
             }
             var shown = label.Length > 14 ? label[..13] + "…" : label;
             sb.Append(Inv, $"<text x=\"{x}\" y=\"198\" font-size=\"10\">{WebUtility.HtmlEncode(shown)}</text>");
