@@ -102,7 +102,7 @@ public sealed partial class PageWalkTests : BrowserTest
     private static async Task<List<string>> CheckAsync(IPage page)
     {
         var problems = new List<string>();
-        var titles = await page.EvaluateAsync<int>("document.querySelectorAll('title').length");
+        var titles = await page.EvaluateAsync<int>("document.querySelectorAll('title:not(svg title)').length");
         var title = await page.TitleAsync();
         if (titles != 1 || title.Trim() is "AnSinh" or "")
         {
