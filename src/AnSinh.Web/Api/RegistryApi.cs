@@ -24,8 +24,8 @@ internal static class RegistryApi
             var created = await s.RegisterAsync(r, ct);
             return TypedResults.Created($"/api/households/{created.Id}", created);
         });
-        h.MapGet("", (string? q, string? communeCode, string? village, int? page, int? pageSize, HouseholdService s, CancellationToken ct) =>
-            s.ListAsync(new HouseholdFilter { Q = q, CommuneCode = communeCode, Village = village, Page = page ?? 1, PageSize = pageSize ?? 50 }, ct));
+        h.MapGet("", (string? q, string? communeCode, string? village, int? page, int? pageSize, string? sort, string? dir, HouseholdService s, CancellationToken ct) =>
+            s.ListAsync(new HouseholdFilter { Q = q, CommuneCode = communeCode, Village = village, Page = page ?? 1, PageSize = pageSize ?? 50, Sort = sort, Dir = dir }, ct));
         h.MapGet("/search", (string? communeCode, string? q, HouseholdService s, CancellationToken ct) => s.SearchAsync(communeCode, q, ct));
         h.MapGet("/{id:guid}", (Guid id, DateOnly? asOf, HouseholdService s, CancellationToken ct) => s.GetAsync(id, asOf, ct));
         h.MapPut("/{id:guid}", async (Guid id, UpdateHouseholdRequest r, HouseholdService s, CancellationToken ct) =>
@@ -48,11 +48,13 @@ internal static class RegistryApi
             await s.ChangeHeadAsync(id, r, ct);
             return TypedResults.NoContent();
         });
-        h.MapGet("/export.xlsx", async (string? q, string? communeCode, string? village, HttpContext http, RegistryExport export, CancellationToken ct) =>
+        h.MapGet("/export.xlsx", async (string? q, string? communeCode, string? village, string? sort, string? dir, HttpContext http, RegistryExport export, CancellationToken ct) =>
         {
+            var filter = new HouseholdFilter { Q = q, CommuneCode = communeCode, Village = village, Sort = sort, Dir = dir };
+            ListSort.Parse(sort, dir, ListSort.Households);
             http.Response.ContentType = RegistryExport.ContentType;
             http.Response.Headers.ContentDisposition = "attachment; filename=\"ho-gia-dinh.xlsx\"";
-            await export.HouseholdsAsync(new HouseholdFilter { Q = q, CommuneCode = communeCode, Village = village }, http.Response.Body, ct);
+            await export.HouseholdsAsync(filter, http.Response.Body, ct);
         });
 
         var p = app.MapGroup("/api/persons").RequireAuthorization().WithTags("Persons");
@@ -157,7 +159,7 @@ internal static class RegistryApi
     }
 }
 
-internal sealed record PersonQuery(string? Q, string? CommuneCode, string? Village, string? Status, string? Sex, int? MinAge, int? MaxAge, int? Page, int? PageSize)
+internal sealed record PersonQuery(string? Q, string? CommuneCode, string? Village, string? Status, string? Sex, int? MinAge, int? MaxAge, int? Page, int? PageSize, string? Sort, string? Dir)
 {
     public PersonFilter ToFilter() => new()
     {
@@ -170,5 +172,7 @@ internal sealed record PersonQuery(string? Q, string? CommuneCode, string? Villa
         MaxAge = MaxAge,
         Page = Page ?? 1,
         PageSize = PageSize ?? 50,
+        Sort = Sort,
+        Dir = Dir,
     };
 }

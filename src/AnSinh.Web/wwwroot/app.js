@@ -289,3 +289,12 @@
     if (window.Blazor && window.Blazor.addEventListener) { window.Blazor.addEventListener("enhancedload", function () { label(document); }); }
 })();
 // ==== end of pickers ==========================================================================
+
+// ==== list page size: a change of the select submits its form (the button stays for pages without scripts) ====
+(function () {
+    "use strict";
+    document.addEventListener("change", function (e) {
+        var t = e.target;
+        if (t instanceof HTMLSelectElement && t.hasAttribute("data-autosubmit") && t.form) { t.form.requestSubmit(); }
+    });
+})();

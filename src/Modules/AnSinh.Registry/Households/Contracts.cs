@@ -122,6 +122,12 @@ public sealed record PersonFilter
     public int? MaxAge { get; init; }
     public int Page { get; init; } = 1;
     public int PageSize { get; init; } = 50;
+
+    /// <summary>A column of the list: name (default), birth, sex, nationalId, commune, village, household, status.</summary>
+    public string? Sort { get; init; }
+
+    /// <summary>asc (default) or desc.</summary>
+    public string? Dir { get; init; }
 }
 
 public sealed record HouseholdFilter
@@ -131,4 +137,36 @@ public sealed record HouseholdFilter
     public string? Village { get; init; }
     public int Page { get; init; } = 1;
     public int PageSize { get; init; } = 50;
+
+    /// <summary>A column of the list: commune (default), code, head, village, address, members.</summary>
+    public string? Sort { get; init; }
+
+    /// <summary>asc (default) or desc.</summary>
+    public string? Dir { get; init; }
+}
+
+/// <summary>The columns a list may be sorted by, and the check of a requested sort.</summary>
+public static class ListSort
+{
+    public static readonly string[] Households = ["commune", "code", "head", "village", "address", "members"];
+    public static readonly string[] Persons = ["name", "birth", "sex", "nationalId", "commune", "village", "household", "status"];
+
+    /// <summary>The sort (or the default when none) and whether it is descending; a Vietnamese refusal for an unknown one.</summary>
+    public static (string Sort, bool Descending) Parse(string? sort, string? dir, string[] columns)
+    {
+        var s = string.IsNullOrWhiteSpace(sort) ? columns[0] : sort.Trim();
+        var known = columns.FirstOrDefault(c => string.Equals(c, s, StringComparison.OrdinalIgnoreCase));
+        var errors = new Platform.Errors.ValidationErrors();
+        if (known is null)
+        {
+            errors.Add("sort", $"Không sắp xếp được theo “{s}”. Chọn một trong: {string.Join(", ", columns)}.");
+        }
+        var d = string.IsNullOrWhiteSpace(dir) ? "asc" : dir.Trim().ToLowerInvariant();
+        if (d is not ("asc" or "desc"))
+        {
+            errors.Add("dir", "Chiều sắp xếp là asc (tăng dần) hoặc desc (giảm dần).");
+        }
+        errors.ThrowIfAny();
+        return (known!, d == "desc");
+    }
 }

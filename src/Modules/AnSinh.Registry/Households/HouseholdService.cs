@@ -530,8 +530,23 @@ public sealed class HouseholdService(AnSinhDbContext db, ScopeResolver scopes, I
 
     public async Task<PagedResult<HouseholdListItem>> ListAsync(HouseholdFilter filter, CancellationToken ct = default)
     {
+        var (sort, desc) = ListSort.Parse(filter.Sort, filter.Dir, ListSort.Households);
         var scope = await scopes.CurrentAsync(ct);
-        var q = db.Set<Household>().AsNoTracking().InScope(scope);
+        var q = Filtered(db.Set<Household>().AsNoTracking().InScope(scope), filter);
+        var total = await q.CountAsync(ct);
+        var (page, size) = Paging(filter.Page, filter.PageSize);
+        var items = await Sorted(db, q, sort, desc)
+            .Skip((page - 1) * size).Take(size)
+            .Select(h => new HouseholdListItem(h.Id, h.Code, h.CommuneCode, h.VillageName, h.Address, h.HeadName,
+                db.Set<Person>().Count(p => p.HouseholdId == h.Id && p.Status == PersonStatus.Resident),
+                h.Status == HouseholdStatus.Active ? "active" : "dissolved"))
+            .ToListAsync(ct);
+        return new PagedResult<HouseholdListItem>(items, total, page, size);
+    }
+
+    /// <summary>The households a list filter keeps (the same for the page, the API and the export).</summary>
+    internal static IQueryable<Household> Filtered(IQueryable<Household> q, HouseholdFilter filter)
+    {
         if (!string.IsNullOrWhiteSpace(filter.CommuneCode))
         {
             var code = filter.CommuneCode.Trim();
@@ -548,15 +563,26 @@ public sealed class HouseholdService(AnSinhDbContext db, ScopeResolver scopes, I
             var raw = filter.Q.Trim();
             q = q.Where(h => h.Code == raw || h.HeadSearch!.Contains(key) || h.AddressSearch.Contains(key));
         }
-        var total = await q.CountAsync(ct);
-        var (page, size) = Paging(filter.Page, filter.PageSize);
-        var items = await q.OrderBy(h => h.CommuneCode).ThenBy(h => h.VillageName).ThenBy(h => h.Code)
-            .Skip((page - 1) * size).Take(size)
-            .Select(h => new HouseholdListItem(h.Id, h.Code, h.CommuneCode, h.VillageName, h.Address, h.HeadName,
-                db.Set<Person>().Count(p => p.HouseholdId == h.Id && p.Status == PersonStatus.Resident),
-                h.Status == HouseholdStatus.Active ? "active" : "dissolved"))
-            .ToListAsync(ct);
-        return new PagedResult<HouseholdListItem>(items, total, page, size);
+        return q;
+    }
+
+    /// <summary>Sorted in the database by one column, ties broken by commune and code so that pages never overlap.</summary>
+    internal static IOrderedQueryable<Household> Sorted(AnSinhDbContext db, IQueryable<Household> q, string sort, bool desc)
+    {
+        IOrderedQueryable<Household> o = sort switch
+        {
+            "code" => desc ? q.OrderByDescending(h => h.Code) : q.OrderBy(h => h.Code),
+            "head" => desc ? q.OrderByDescending(h => h.HeadSearch) : q.OrderBy(h => h.HeadSearch),
+            "village" => desc ? q.OrderByDescending(h => h.VillageName) : q.OrderBy(h => h.VillageName),
+            "address" => desc ? q.OrderByDescending(h => h.AddressSearch) : q.OrderBy(h => h.AddressSearch),
+            "members" => desc
+                ? q.OrderByDescending(h => db.Set<Person>().Count(p => p.HouseholdId == h.Id && p.Status == PersonStatus.Resident))
+                : q.OrderBy(h => db.Set<Person>().Count(p => p.HouseholdId == h.Id && p.Status == PersonStatus.Resident)),
+            _ => desc
+                ? q.OrderByDescending(h => h.CommuneCode).ThenByDescending(h => h.VillageName)
+                : q.OrderBy(h => h.CommuneCode).ThenBy(h => h.VillageName),
+        };
+        return desc ? o.ThenByDescending(h => h.CommuneCode).ThenByDescending(h => h.Code) : o.ThenBy(h => h.CommuneCode).ThenBy(h => h.Code);
     }
 
     /// <summary>

@@ -18,6 +18,7 @@ public sealed class PersonSearch(AnSinhDbContext db, ScopeResolver scopes)
 {
     public async Task<PagedResult<PersonListItem>> SearchAsync(PersonFilter filter, CancellationToken ct = default)
     {
+        var (sort, desc) = ListSort.Parse(filter.Sort, filter.Dir, ListSort.Persons);
         var scope = await scopes.CurrentAsync(ct);
         var q = db.Set<Person>().AsNoTracking().InScope(scope);
         var narrowedToCommune = scope.Kind == ScopeKind.Commune;
@@ -79,7 +80,7 @@ public sealed class PersonSearch(AnSinhDbContext db, ScopeResolver scopes)
         var total = await q.CountAsync(ct);
         var (page, size) = HouseholdService.Paging(filter.Page, filter.PageSize);
         var mask = !Roles.CanReadSensitive(db.Actor.Role);
-        var rows = await q.OrderBy(p => p.SortKey).ThenBy(p => p.Id)
+        var rows = await Sorted(q, sort, desc)
             .Skip((page - 1) * size).Take(size)
             .Join(db.Set<Household>(), p => p.HouseholdId, h => h.Id, (p, h) => new
             {
@@ -102,6 +103,30 @@ public sealed class PersonSearch(AnSinhDbContext db, ScopeResolver scopes)
             r.NationalId is null ? null : mask ? HouseholdService.Mask(r.NationalId) : r.NationalId,
             r.CommuneCode, r.VillageName, PersonRules.Code(r.Status))).ToList();
         return new PagedResult<PersonListItem>(items, total, page, size);
+    }
+
+    /// <summary>Sorted in the database by one column, ties broken by the Vietnamese name order and the id.</summary>
+    private IOrderedQueryable<Person> Sorted(IQueryable<Person> q, string sort, bool desc)
+    {
+        var households = db.Set<Household>();
+        IOrderedQueryable<Person> o = sort switch
+        {
+            "birth" => desc
+                ? q.OrderByDescending(p => p.BirthYear).ThenByDescending(p => p.BirthMonth).ThenByDescending(p => p.BirthDay)
+                : q.OrderBy(p => p.BirthYear).ThenBy(p => p.BirthMonth).ThenBy(p => p.BirthDay),
+            "sex" => desc ? q.OrderByDescending(p => p.Sex) : q.OrderBy(p => p.Sex),
+            "nationalId" => desc ? q.OrderByDescending(p => p.NationalId) : q.OrderBy(p => p.NationalId),
+            "commune" => desc ? q.OrderByDescending(p => p.CommuneCode) : q.OrderBy(p => p.CommuneCode),
+            "village" => desc
+                ? q.OrderByDescending(p => households.Where(h => h.Id == p.HouseholdId).Select(h => h.VillageName).FirstOrDefault())
+                : q.OrderBy(p => households.Where(h => h.Id == p.HouseholdId).Select(h => h.VillageName).FirstOrDefault()),
+            "household" => desc
+                ? q.OrderByDescending(p => households.Where(h => h.Id == p.HouseholdId).Select(h => h.Code).FirstOrDefault())
+                : q.OrderBy(p => households.Where(h => h.Id == p.HouseholdId).Select(h => h.Code).FirstOrDefault()),
+            "status" => desc ? q.OrderByDescending(p => p.Status) : q.OrderBy(p => p.Status),
+            _ => desc ? q.OrderByDescending(p => p.SortKey) : q.OrderBy(p => p.SortKey),
+        };
+        return sort == "name" ? o.ThenBy(p => p.Id) : o.ThenBy(p => p.SortKey).ThenBy(p => p.Id);
     }
 
     public async Task<(MemberView Member, Guid HouseholdId)> GetAsync(Guid id, HouseholdService households, CancellationToken ct = default)

@@ -56,28 +56,14 @@ public sealed class RegistryExport(AnSinhDbContext db, ScopeResolver scopes)
 
     public async Task HouseholdsAsync(HouseholdFilter filter, Stream output, CancellationToken ct)
     {
+        var (sort, desc) = ListSort.Parse(filter.Sort, filter.Dir, ListSort.Households);
         var scope = await scopes.CurrentAsync(ct);
-        var q = db.Set<Household>().AsNoTracking().InScope(scope);
-        if (!string.IsNullOrWhiteSpace(filter.CommuneCode))
-        {
-            var code = filter.CommuneCode.Trim();
-            q = q.Where(h => h.CommuneCode == code);
-        }
-        if (!string.IsNullOrWhiteSpace(filter.Village))
-        {
-            var v = VietnameseText.Normalize(filter.Village);
-            q = q.Where(h => h.VillageName == v);
-        }
-        if (!string.IsNullOrWhiteSpace(filter.Q))
-        {
-            var key = VietnameseText.SearchKey(filter.Q);
-            q = q.Where(h => h.HeadSearch!.Contains(key) || h.AddressSearch.Contains(key));
-        }
+        var q = HouseholdService.Filtered(db.Set<Household>().AsNoTracking().InScope(scope), filter);
         var count = 0;
         await XlsxOutput.WriteAsync(output, "Ho gia dinh", async w =>
         {
             w.WriteHeader(["Mã xã", "Mã hộ", "Thôn/tổ dân phố", "Địa chỉ", "Chủ hộ", "Số nhân khẩu", "Khu vực"]);
-            var rows = q.OrderBy(h => h.CommuneCode).ThenBy(h => h.VillageName).ThenBy(h => h.Code)
+            var rows = HouseholdService.Sorted(db, q, sort, desc)
                 .Select(h => new { h.CommuneCode, h.Code, h.VillageName, h.Address, h.HeadName, h.IsUrban, Members = db.Set<Person>().Count(p => p.HouseholdId == h.Id && p.Status == PersonStatus.Resident) });
             await foreach (var r in rows.AsAsyncEnumerable().WithCancellation(ct))
             {
