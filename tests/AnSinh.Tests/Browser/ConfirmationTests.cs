@@ -114,6 +114,7 @@ public sealed class ConfirmationTests : BrowserTest
             await route.FulfillAsync(new RouteFulfillOptions { Response = response });
         });
         // The mouse itself, not a locator's click, which would wait for the page that follows.
+        await page.Locator("#post-receipt").ScrollIntoViewIfNeededAsync();
         var button = await page.Locator("#post-receipt").BoundingBoxAsync();
         await page.Mouse.DblClickAsync(button!.X + (button.Width / 2), button.Y + (button.Height / 2));
         await Task.Delay(300);
