@@ -157,8 +157,8 @@ public sealed class ConfirmationTests : BrowserTest
         await Assertions.Expect(page.Locator("#head-death legend")).ToHaveTextAsync("Chủ hộ mất");
         await Assertions.Expect(page.Locator("#hd-new-head option")).ToHaveCountAsync(4); // "-- chọn --" and the three living members
         await page.SelectOptionAsync("#hd-new-head", Of("Lò Văn Hai"));
-        await page.FillAsync("#hd-date", DateTime.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        await CancelAsync(page, "#record-head-death", $"Ghi nhận chủ hộ {head} đã mất ngày {DateTime.Today:dd/MM/yyyy}. Lò Văn Hai (Con) làm chủ hộ mới; quan hệ với chủ hộ của 2 thành viên còn lại");
+        await page.FillAsync("#hd-date", TestData.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await CancelAsync(page, "#record-head-death", $"Ghi nhận chủ hộ {head} đã mất ngày {TestData.Today:dd/MM/yyyy}. Lò Văn Hai (Con) làm chủ hộ mới; quan hệ với chủ hộ của 2 thành viên còn lại");
         var still = await api.GetFromJsonAsync<JsonElement>($"/api/households/{id}");
         Assert.Equal(head, still.GetProperty("headName").GetString());
         Assert.All(still.GetProperty("members").EnumerateArray(), m => Assert.Equal("resident", m.GetProperty("status").GetString()));

@@ -213,7 +213,7 @@ public sealed class HouseholdApiTests
         var members = (await client.GetFromJsonAsync<JsonElement>($"/api/households/{id}")).GetProperty("members").EnumerateArray().ToList();
         Guid Of(string name) => members.Single(m => m.GetProperty("fullName").GetString() == name).GetProperty("id").GetGuid();
         var headId = Of(head);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd");
+        var today = DateOnly.FromDateTime(TestData.Today).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
         // The new head must be another living member of the household; nothing is written otherwise.
         var self = await client.PostAsJsonAsync($"/api/persons/{headId}/death", new { date = today, newHeadId = headId });
@@ -255,7 +255,7 @@ public sealed class HouseholdApiTests
         var id = created.GetProperty("id").GetString();
         var headId = (await client.GetFromJsonAsync<JsonElement>($"/api/households/{id}")).GetProperty("members").EnumerateArray()
             .Single(m => m.GetProperty("relationship").GetString() == "head").GetProperty("id").GetGuid();
-        var death = await client.PostAsJsonAsync($"/api/persons/{headId}/death", new { date = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd") });
+        var death = await client.PostAsJsonAsync($"/api/persons/{headId}/death", new { date = DateOnly.FromDateTime(TestData.Today).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
         Assert.Equal(HttpStatusCode.NoContent, death.StatusCode);
         var now = await client.GetFromJsonAsync<JsonElement>($"/api/households/{id}");
         Assert.Equal(["Registered", "Death"], now.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("kind").GetString()).ToList());
